@@ -1,0 +1,157 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// jsonlReader reads one article per line of JSON Lines.
+type jsonlReader struct {
+	name      string
+	lines     *lineReader
+	textField string
+}
+
+type jsonSentence struct {
+	Text  *string `json:"text"`
+	Label string  `json:"label"`
+	Para  *int    `json:"para"`
+}
+
+func (r *jsonlReader) Next() (*Article, error) {
+	for {
+		line, err := r.lines.next()
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil, io.EOF
+		case errors.Is(err, ErrTooLarge):
+			return nil, &RecordError{File: r.name, Line: r.lines.line, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, r.lines.max)}
+		case err != nil:
+			return nil, fmt.Errorf("corpus: %s:%d: %w", r.name, r.lines.line, err)
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		a, err := parseJSONArticle(line, r.textField)
+		if err != nil {
+			re := &RecordError{File: r.name, Line: r.lines.line, Err: err}
+			if a != nil {
+				re.ID = a.ID
+			}
+			return nil, re
+		}
+		if a.ID == "" {
+			a.ID = fmt.Sprintf("%s:%d", r.name, r.lines.line)
+		}
+		a.File, a.Line = r.name, r.lines.line
+		return a, nil
+	}
+}
+
+// parseJSONArticle decodes one JSONL record. On error it may still return an
+// article holding the id, so that the error can name it.
+func parseJSONArticle(line []byte, textField string) (*Article, error) {
+	if err := checkText(line); err != nil {
+		return nil, err
+	}
+	var rec map[string]json.RawMessage
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return nil, fmt.Errorf("malformed JSON: %w", err)
+	}
+	a := &Article{}
+	if raw, ok := rec["id"]; ok {
+		id, err := scalarString(raw)
+		if err != nil {
+			return nil, fmt.Errorf("field \"id\": %w", err)
+		}
+		a.ID = id
+	}
+	for k, raw := range rec {
+		switch k {
+		case "id", "sentences", textField:
+			continue
+		}
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			continue // only string fields are kept
+		}
+		if k == "source" {
+			a.Source = s
+			continue
+		}
+		if a.Fields == nil {
+			a.Fields = make(map[string]string)
+		}
+		a.Fields[k] = s
+	}
+	rawSents, hasSents := rec["sentences"]
+	rawText, hasText := rec[textField]
+	switch {
+	case hasSents && string(rawSents) != "null":
+		var sents []jsonSentence
+		if err := json.Unmarshal(rawSents, &sents); err != nil {
+			return a, fmt.Errorf("field \"sentences\": %w", err)
+		}
+		if len(sents) == 0 {
+			return a, fmt.Errorf("field \"sentences\": %w", ErrEmpty)
+		}
+		a.Sentences = make([]Sentence, len(sents))
+		para := 0
+		for i, s := range sents {
+			if s.Text == nil {
+				return a, fmt.Errorf("sentence %d: missing field \"text\"", i)
+			}
+			t := strings.TrimSpace(*s.Text)
+			if t == "" {
+				return a, fmt.Errorf("sentence %d: empty text", i)
+			}
+			if s.Para != nil {
+				if *s.Para < para || *s.Para < 0 {
+					return a, fmt.Errorf("sentence %d: para %d after para %d (paragraph numbers must not decrease)", i, *s.Para, para)
+				}
+				para = *s.Para
+			}
+			a.Sentences[i] = Sentence{Text: t, Para: para, Label: strings.TrimSpace(s.Label)}
+		}
+		a.BuildText()
+	case hasText:
+		var t string
+		if err := json.Unmarshal(rawText, &t); err != nil {
+			return a, fmt.Errorf("field %q: want a string: %w", textField, err)
+		}
+		if strings.TrimSpace(t) == "" {
+			return a, fmt.Errorf("field %q: %w", textField, ErrEmpty)
+		}
+		if strings.IndexByte(t, 0) >= 0 {
+			return a, fmt.Errorf("field %q: %w", textField, ErrNUL)
+		}
+		a.Text = t
+	default:
+		return a, fmt.Errorf("missing field: want \"sentences\" or %q", textField)
+	}
+	return a, nil
+}
+
+// scalarString accepts a JSON string or number as an id.
+func scalarString(raw json.RawMessage) (string, error) {
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s, nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(raw, &n); err == nil {
+		return n.String(), nil
+	}
+	return "", fmt.Errorf("want a string or number, got %s", truncate(string(raw), 40))
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
