@@ -2,248 +2,73 @@ package features
 
 import (
 	"iter"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/stancekit/stancekit/corpus"
 )
 
 // Bound is one sentence found by a Segmenter: text[Start:End] in paragraph
-// Para (0-based, counting paragraphs that hold a sentence).
+// Para (0-based, counting paragraphs that hold a sentence). Start and End are
+// byte offsets into the segmented text; the sentence has no leading or
+// trailing white space.
 type Bound struct {
 	Para       int
 	Start, End int
 }
 
-// Segmenter splits raw article text into paragraphs and sentences. A blank
-// line ends a paragraph; a sentence ends at terminal punctuation (with any
-// closing quotes) followed by the start of a new sentence, unless the word
-// before is a known abbreviation, initial or number; a line without final
-// punctuation is a sentence of its own. The zero value is not usable: call
-// NewSegmenter.
+// Segmenter splits raw article text into paragraphs and sentences, the way a
+// copy editor of news text would.
+//
+// A blank line (or U+2029) ends a paragraph and always a sentence. Inside a
+// paragraph a sentence ends at a full stop, question or exclamation mark or
+// ellipsis, with any closing quotes and brackets, followed by white space
+// and the start of a new sentence. Whether a full stop ends a sentence
+// depends on the word before it (an abbreviation of some class, a dotted
+// acronym, an initial, a number, a list number at the start of a line) and
+// on what comes after (a lower-case word, a number, a capital, a common
+// sentence opener such as "The"); see lexicon/abbreviations.txt. A question
+// or exclamation inside quotes followed by a speech tag ("'Why?' Smith
+// asked.") does not end the sentence. A line that ends without final
+// punctuation (a list item, a button label, "Dear readers,") is a sentence
+// of its own unless the next line continues it in lower case. Emoji after
+// the final stop belong to the sentence they follow.
+//
+// A Segmenter is safe for concurrent use once built. The zero value is not
+// usable: call NewSegmenter.
 type Segmenter struct {
-	abbrev map[string]bool
+	abbrev map[string]AbbrevClass
+	lex    *segLexicon
 }
 
 // NewSegmenter returns a Segmenter with the built-in news abbreviations.
 func NewSegmenter() *Segmenter {
-	s := &Segmenter{abbrev: make(map[string]bool)}
-	for _, a := range strings.Fields(defaultAbbreviations) {
-		s.abbrev[a] = true
-	}
-	return s
+	lx := defaultSegLexicon()
+	return &Segmenter{abbrev: cloneAbbrev(lx.abbrev), lex: lx}
 }
 
-const defaultAbbreviations = `mr mrs ms dr prof gov sen rep gen lt col capt sgt st mt jr sr inc ltd co corp no vs etc e.g i.e
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
-u.s u.k u.n a.m p.m art fig vol pp approx dept est`
-
-// Sentences yields the sentences of text in order.
+// Sentences yields the sentences of text in order. It does not allocate
+// per sentence.
 func (s *Segmenter) Sentences(text string) iter.Seq[Bound] {
 	return func(yield func(Bound) bool) {
-		para := -1
-		for pStart, pEnd := range paragraphs(text) {
-			para++
-			start := pStart
-			for i := pStart; i < pEnd; {
-				r, n := utf8.DecodeRuneInString(text[i:])
-				end := i + n
-				isBreak := false
-				switch {
-				case r == '\n':
-					// A line break ends a sentence when the line before has
-					// no final punctuation (a list item, a button label).
-					isBreak = !endsWithTerminal(text[start:i])
-					end = i
-				case r == '.' || r == '!' || r == '?' || r == '…':
-					j := skipClosers(text, end, pEnd)
-					if j < pEnd && s.boundaryAfter(text, start, i, r, j, pEnd) {
-						isBreak = true
-						end = j
-					}
-				}
-				if isBreak {
-					if b, ok := trim(text, start, end); ok {
-						if !yield(Bound{Para: para, Start: b.Start, End: b.End}) {
-							return
-						}
-					}
-					start = end
-					i = end
-					if i < pEnd && text[i] == '\n' {
-						i++
-					}
-					continue
-				}
-				i += n
-			}
-			if b, ok := trim(text, start, pEnd); ok {
-				if !yield(Bound{Para: para, Start: b.Start, End: b.End}) {
-					return
-				}
+		sc := segScanner{seg: s, text: text, para: -1}
+		for {
+			b, ok := sc.next()
+			if !ok || !yield(b) {
+				return
 			}
 		}
 	}
 }
 
-// boundaryAfter decides whether a sentence ends after the terminal mark r at
-// text[i], with closing quotes up to j.
-func (s *Segmenter) boundaryAfter(text string, start, i int, r rune, j, end int) bool {
-	// The next sentence must start after white space.
-	k := j
-	for k < end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n') {
-		k++
-	}
-	if k == j || k >= end {
-		return false
-	}
-	next, _ := utf8.DecodeRuneInString(text[k:])
-	if r != '.' {
-		return unicode.IsUpper(next) || isOpenQuote(next) || unicode.IsDigit(next)
-	}
-	if j > i+1 {
-		// A full stop inside closing quotes: a sentence end.
-		return unicode.IsUpper(next) || isOpenQuote(next) || unicode.IsDigit(next)
-	}
-	w := wordBefore(text, start, i)
-	lw := strings.ToLower(w)
-	if s.abbrev[lw] {
-		// "moved to the U.S. It was": an acronym at a true end.
-		if strings.Contains(lw, ".") && unicode.IsUpper(next) && !s.abbrev[nextWord(text, k, end)] {
-			return isSentenceStarter(nextWord(text, k, end))
+// AppendSentences appends the sentences of text to dst and returns the
+// extended slice; with a reused dst it does not allocate.
+func (s *Segmenter) AppendSentences(dst []Bound, text string) []Bound {
+	sc := segScanner{seg: s, text: text, para: -1}
+	for {
+		b, ok := sc.next()
+		if !ok {
+			return dst
 		}
-		return false
-	}
-	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
-		return false // an initial
-	}
-	return unicode.IsUpper(next) || isOpenQuote(next) || unicode.IsDigit(next)
-}
-
-func isSentenceStarter(w string) bool {
-	switch w {
-	case "it", "the", "he", "she", "they", "we", "i", "this", "that", "but", "and", "in", "a", "an", "there", "its", "his", "her", "their", "on", "at":
-		return true
-	}
-	return false
-}
-
-func nextWord(text string, k, end int) string {
-	j := k
-	for j < end {
-		r, n := utf8.DecodeRuneInString(text[j:])
-		if !unicode.IsLetter(r) && r != '.' {
-			break
-		}
-		j += n
-	}
-	return strings.ToLower(strings.TrimSuffix(text[k:j], "."))
-}
-
-// wordBefore returns the word (letters and inner dots) that ends at text[i].
-func wordBefore(text string, start, i int) string {
-	j := i
-	for j > start {
-		r, n := utf8.DecodeLastRuneInString(text[start:j])
-		if !unicode.IsLetter(r) && r != '.' {
-			break
-		}
-		j -= n
-	}
-	return strings.Trim(text[j:i], ".")
-}
-
-func isOpenQuote(r rune) bool {
-	return r == '"' || r == '\'' || r == '“' || r == '‘' || r == '(' || r == '['
-}
-
-func isCloser(r rune) bool {
-	return r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == ']' || r == '.' || r == '!' || r == '?' || r == '…'
-}
-
-func skipClosers(text string, i, end int) int {
-	for i < end {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isCloser(r) {
-			break
-		}
-		i += n
-	}
-	return i
-}
-
-func endsWithTerminal(line string) bool {
-	line = strings.TrimRight(line, " \t\r")
-	for line != "" {
-		r, n := utf8.DecodeLastRuneInString(line)
-		switch r {
-		case '"', '\'', '”', '’', ')', ']':
-			line = line[:len(line)-n]
-			continue
-		case '.', '!', '?', '…', ':', ';', ',':
-			return true
-		}
-		return false
-	}
-	return true
-}
-
-// trim shrinks [start,end) to exclude surrounding white space; ok is false
-// when nothing is left.
-func trim(text string, start, end int) (corpus.Span, bool) {
-	for start < end {
-		r, n := utf8.DecodeRuneInString(text[start:end])
-		if !isSpace(r) {
-			break
-		}
-		start += n
-	}
-	for end > start {
-		r, n := utf8.DecodeLastRuneInString(text[start:end])
-		if !isSpace(r) {
-			break
-		}
-		end -= n
-	}
-	return corpus.Span{Start: start, End: end}, end > start
-}
-
-func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' }
-
-// paragraphs yields [start, end) of each paragraph: text between blank lines.
-func paragraphs(text string) iter.Seq2[int, int] {
-	return func(yield func(int, int) bool) {
-		start := 0
-		i := 0
-		for i < len(text) {
-			if text[i] != '\n' {
-				i++
-				continue
-			}
-			// Look for a blank line: \n [spaces] \n
-			j := i + 1
-			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
-				j++
-			}
-			if j < len(text) && text[j] == '\n' {
-				if _, ok := trim(text, start, i); ok {
-					if !yield(start, i) {
-						return
-					}
-				}
-				for j < len(text) && (text[j] == '\n' || text[j] == '\r' || text[j] == ' ' || text[j] == '\t') {
-					j++
-				}
-				start = j
-				i = j
-				continue
-			}
-			i = j
-		}
-		if _, ok := trim(text, start, len(text)); ok {
-			yield(start, len(text))
-		}
+		dst = append(dst, b)
 	}
 }
 

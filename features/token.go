@@ -1,10 +1,6 @@
 package features
 
-import (
-	"iter"
-	"unicode"
-	"unicode/utf8"
-)
+import "iter"
 
 // TokenKind classifies a token.
 type TokenKind uint8
@@ -22,50 +18,53 @@ const (
 	Symbol  // emoji, currency and other symbols
 )
 
+var tokenKindNames = [...]string{"Word", "Number", "Punct", "Quote", "URL", "Email", "Handle", "Hashtag", "Symbol"}
+
+func (k TokenKind) String() string {
+	if int(k) < len(tokenKindNames) {
+		return tokenKindNames[k]
+	}
+	return "TokenKind(?)"
+}
+
 // Token is text[Start:End] of the tokenized string.
 type Token struct {
 	Start, End int
 	Kind       TokenKind
 }
 
-// Tokens yields the tokens of text in order. Words keep inner apostrophes
-// and hyphens ("don't", "mother-in-law", "O’Brien"); numbers keep inner
-// separators ("3.5", "1,200", "10:30"); every other non-space rune is a token
-// of its own.
+// Tokens yields the tokens of text in order; white space separates tokens
+// and belongs to none, every other byte belongs to exactly one token.
+//
+//   - Words keep inner hyphens, dots and apostrophes: "mother-in-law",
+//     "O'Brien", "rock'n'roll", "COVID-19", "Amazon.com"; a dotted acronym
+//     keeps its final stop ("U.S.", "a.m.", "e.g."), other abbreviations
+//     do not ("Mr" then ".": whether that stop also ends a sentence is the
+//     Segmenter's business).
+//   - Contractions and possessives are split off the word as tokens of
+//     their own, the Penn Treebank way, so that a feature sees the same
+//     clitic in every word: "don't" is "do" "n't", "can't" "ca" "n't",
+//     "she'll" "she" "'ll", "Gould's" "Gould" "'s", "it's" "it" "'s"; the
+//     clitics are 's 're 've 'll 'd 'm and n't, with straight or curly
+//     apostrophes. A plural possessive's apostrophe ("readers'") cannot be
+//     told from a closing single quote and is a Quote token.
+//   - Numbers keep inner separators and a unit or ordinal suffix: "3.5",
+//     "1,200", "10:30", "2020-21", "24/7", "1990s", "1st", "5pm", "1.2m"; a
+//     currency sign before and a percent sign after are tokens of their own.
+//   - URLs, e-mail addresses, @handles and #hashtags are single tokens;
+//     trailing sentence punctuation is not part of a URL or address.
+//   - Every quotation mark is a Quote token; other punctuation is a Punct
+//     token, runs of the same mark ("...", "--", "!!") as one.
+//   - An emoji with its modifiers and joiners ("👍🏽", "👩‍🔬", a flag) is one
+//     Symbol token; a byte that is not valid UTF-8 is a Symbol token of its
+//     own.
+//
+// Tokens keep the original text: normalize with AppendNorm for features.
 func Tokens(text string) iter.Seq[Token] {
 	return func(yield func(Token) bool) {
-		i := 0
-		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if isSpace(r) {
-				i += n
-				continue
-			}
-			var t Token
-			switch {
-			case unicode.IsLetter(r):
-				t = scanWord(text, i)
-			case unicode.IsDigit(r):
-				t = Token{Start: i, End: scanNumber(text, i), Kind: Number}
-			case r == '"' || r == '\'' || r == '“' || r == '”' || r == '‘' || r == '’' || r == '«' || r == '»':
-				t = Token{Start: i, End: i + n, Kind: Quote}
-			case (r == '@' || r == '#') && i+n < len(text) && isWordRune(text, i+n):
-				j := i + n
-				for j < len(text) && isWordRune(text, j) {
-					_, m := utf8.DecodeRuneInString(text[j:])
-					j += m
-				}
-				k := Handle
-				if r == '#' {
-					k = Hashtag
-				}
-				t = Token{Start: i, End: j, Kind: k}
-			case unicode.IsPunct(r):
-				t = Token{Start: i, End: i + n, Kind: Punct}
-			default:
-				t = Token{Start: i, End: i + n, Kind: Symbol}
-			}
-			if !yield(t) {
+		for i := 0; ; {
+			t, ok := nextToken(text, i)
+			if !ok || !yield(t) {
 				return
 			}
 			i = t.End
@@ -73,125 +72,15 @@ func Tokens(text string) iter.Seq[Token] {
 	}
 }
 
-func isWordRune(text string, i int) bool {
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
-}
-
-func scanWord(text string, i int) Token {
-	start := i
-	// URL or e-mail?
-	if end, ok := scanURL(text, i); ok {
-		return Token{Start: start, End: end, Kind: URL}
+// AppendTokens appends the tokens of text to dst and returns the extended
+// slice; with a reused dst it does not allocate.
+func AppendTokens(dst []Token, text string) []Token {
+	for i := 0; ; {
+		t, ok := nextToken(text, i)
+		if !ok {
+			return dst
+		}
+		dst = append(dst, t)
+		i = t.End
 	}
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			i += n
-			continue
-		}
-		// inner apostrophe or hyphen followed by a letter
-		if (r == '\'' || r == '’' || r == '-') && i+n < len(text) {
-			r2, _ := utf8.DecodeRuneInString(text[i+n:])
-			if unicode.IsLetter(r2) {
-				i += n
-				continue
-			}
-		}
-		if r == '@' && i+n < len(text) && isWordRune(text, i+n) {
-			end := scanNonSpace(text, i)
-			return Token{Start: start, End: trimTrailingPunct(text, start, end), Kind: Email}
-		}
-		break
-	}
-	return Token{Start: start, End: i, Kind: Word}
-}
-
-func scanURL(text string, i int) (int, bool) {
-	rest := text[i:]
-	for _, p := range []string{"https://", "http://", "www."} {
-		if len(rest) >= len(p) && equalFoldASCII(rest[:len(p)], p) {
-			end := scanNonSpace(text, i)
-			return trimTrailingPunct(text, i, end), true
-		}
-	}
-	return 0, false
-}
-
-func equalFoldASCII(a, b string) bool {
-	for k := 0; k < len(a); k++ {
-		c := a[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != b[k] {
-			return false
-		}
-	}
-	return true
-}
-
-func scanNonSpace(text string, i int) int {
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if isSpace(r) {
-			break
-		}
-		i += n
-	}
-	return i
-}
-
-// trimTrailingPunct drops sentence punctuation and closing quotes from the
-// end of a URL or address.
-func trimTrailingPunct(text string, start, end int) int {
-	for end > start {
-		r, n := utf8.DecodeLastRuneInString(text[start:end])
-		if r == '.' || r == ',' || r == ';' || r == ':' || r == '!' || r == '?' || r == ')' || r == '"' || r == '\'' || r == '”' || r == '’' {
-			end -= n
-			continue
-		}
-		break
-	}
-	return end
-}
-
-func scanNumber(text string, i int) int {
-	for i < len(text) {
-		c := text[i]
-		if c >= '0' && c <= '9' {
-			i++
-			continue
-		}
-		if (c == '.' || c == ',' || c == ':') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
-			i++
-			continue
-		}
-		break
-	}
-	return i
-}
-
-// AppendNorm appends the normalized form of a token to dst: lower-cased
-// (Unicode-aware), curly apostrophes and quotes folded to straight ones.
-func AppendNorm(dst []byte, tok string) []byte {
-	for _, r := range tok {
-		switch r {
-		case '’', '‘', '`', '´':
-			r = '\''
-		case '“', '”', '«', '»':
-			r = '"'
-		default:
-			if r < utf8.RuneSelf {
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				dst = append(dst, byte(r))
-				continue
-			}
-			r = unicode.ToLower(r)
-		}
-		dst = utf8.AppendRune(dst, r)
-	}
-	return dst
 }

@@ -1,0 +1,312 @@
+package features
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Cue features: a small dense vector per sentence, one entry per named cue,
+// each in [0, 1]. CueNames lists them in index order.
+const (
+	cueLen = iota
+	cueShort
+	cueFragment
+	cueQuoteAny
+	cueQuoteStart
+	cueQuoteEnd
+	cueQuoteOpens
+	cueQuoteCloses
+	cueQuoteFrac
+	cueReporting
+	cueQuoteThenVerb
+	cueSpeaker
+	cuePronounVerb
+	cueAttribution
+	cuePron1s
+	cuePron1p
+	cuePron2
+	cuePron3
+	cueNewsroomWe
+	cueImperative
+	cueModal
+	cueHedge
+	cueIntensifier
+	cueEvaluative
+	cueNumber
+	cueYear
+	cueMoney
+	cuePercent
+	cueDate
+	cueQuestion
+	cueExclaim
+	cueColonEnd
+	cueEllipsis
+	cuePublisher
+	cueAppealPhrase
+	cueURL
+	cueHandle
+	cuePrice
+	cueTitleCase
+	cueDash
+	cueNoVerbLike
+	numCues
+)
+
+// CueNames names the cue features in index order.
+var CueNames = [numCues]string{
+	"len", "short", "fragment", "quote_any", "quote_start", "quote_end", "quote_opens",
+	"quote_closes", "quote_frac", "reporting_verb", "quote_then_verb", "speaker",
+	"pronoun_verb", "attribution", "pron_1s", "pron_1p", "pron_2", "pron_3",
+	"newsroom_we", "imperative", "modal", "hedge", "intensifier", "evaluative",
+	"number", "year", "money", "percent", "date", "question", "exclaim", "colon_end",
+	"ellipsis", "publisher", "appeal_phrase", "url", "handle", "price", "title_case",
+	"dash", "no_verb_like",
+}
+
+// NumCues is the length of a cue vector.
+const NumCues = numCues
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "yesterday": true, "today": true, "tomorrow": true,
+}
+
+var moneyWords = map[string]bool{
+	"million": true, "billion": true, "trillion": true, "crore": true, "lakh": true,
+	"dollars": true, "pounds": true, "euros": true, "rupees": true, "m": true, "bn": true, "k": true,
+}
+
+// token is one analysed token of a sentence.
+type token struct {
+	norm  string // normalized form (lower case, straight quotes)
+	kind  TokenKind
+	upper bool // first rune upper case in the original
+}
+
+// cues fills dst (length NumCues) with the cue features of one sentence.
+func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
+	for i := range dst {
+		dst[i] = 0
+	}
+	n := len(toks)
+	dst[cueLen] = float32(math.Min(1, math.Log1p(float64(n))/4))
+	if n <= 4 {
+		dst[cueShort] = 1
+	}
+	trimmed := strings.TrimRight(text, " \t\r\n")
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(trimmed, "\"'”’)]"))
+	switch last {
+	case '.', '!', '?', '…', ';':
+	case ':':
+		dst[cueColonEnd] = 1
+	default:
+		dst[cueFragment] = 1
+	}
+	if last == '?' {
+		dst[cueQuestion] = 1
+	}
+	if last == '!' {
+		dst[cueExclaim] = 1
+	}
+	if strings.HasSuffix(trimmed, "...") || strings.HasSuffix(trimmed, "…") {
+		dst[cueEllipsis] = 1
+	}
+	if strings.ContainsAny(text, "—–") || strings.Contains(text, " - ") {
+		dst[cueDash] = 1
+	}
+
+	quotes, inside, inQuote := 0, 0, false
+	firstQuote, lastQuote := -1, -1
+	capWords, words := 0, 0
+	verbLike := false
+	for i, t := range toks {
+		switch t.kind {
+		case Quote:
+			if t.norm == "'" && i > 0 && toks[i-1].kind == Word && strings.HasSuffix(toks[i-1].norm, "s") && (i+1 == n || toks[i+1].kind == Word) {
+				continue // a trailing possessive apostrophe: students' union
+			}
+			quotes++
+			inQuote = !inQuote
+			if firstQuote < 0 {
+				firstQuote = i
+			}
+			lastQuote = i
+			continue
+		case URL, Email:
+			dst[cueURL] = 1
+		case Handle, Hashtag:
+			dst[cueHandle] = 1
+		case Number:
+			dst[cueNumber] = 1
+			if len(t.norm) == 4 && (strings.HasPrefix(t.norm, "19") || strings.HasPrefix(t.norm, "20")) {
+				dst[cueYear] = 1
+			}
+		case Symbol:
+			if t.norm == "$" || t.norm == "£" || t.norm == "€" || t.norm == "₹" {
+				dst[cueMoney] = 1
+				if i+1 < n && toks[i+1].kind == Number {
+					dst[cuePrice] = 1
+				}
+			}
+		case Punct:
+			if t.norm == "%" {
+				dst[cuePercent] = 1
+			}
+		case Word:
+			words++
+			if t.upper {
+				capWords++
+			}
+			w := t.norm
+			if inQuote {
+				inside++
+			}
+			if moneyWords[w] && i > 0 && toks[i-1].kind == Number {
+				dst[cueMoney] = 1
+			}
+			if w == "percent" || w == "per" && i+1 < n && toks[i+1].norm == "cent" {
+				dst[cuePercent] = 1
+			}
+			if months[w] {
+				dst[cueDate] = 1
+			}
+			if lx.Reporting[w] {
+				dst[cueReporting] = 1
+				verbLike = true
+				// "…," she said / "…," said the mayor / the mayor said.
+				for k := i - 1; k >= 0 && k >= i-4; k-- {
+					if toks[k].kind == Quote {
+						dst[cueQuoteThenVerb] = 1
+						break
+					}
+				}
+				if i > 0 {
+					p := toks[i-1]
+					if p.kind == Word && lx.Person[p.norm] == 4 {
+						dst[cuePronounVerb] = 1
+					}
+					if p.kind == Word && p.upper && i-1 > 0 {
+						dst[cueSpeaker] = 1
+					}
+				}
+				if i+1 < n && toks[i+1].kind == Word && toks[i+1].upper {
+					dst[cueSpeaker] = 1
+				}
+			}
+			switch lx.Person[w] {
+			case 1:
+				dst[cuePron1s] = 1
+			case 2:
+				dst[cuePron1p] = 1
+				if lx.nearPublisher(toks, i, 3) {
+					dst[cueNewsroomWe] = 1
+				}
+			case 3:
+				dst[cuePron2] = 1
+			case 4:
+				dst[cuePron3] = 1
+			}
+			if lx.Modals[w] {
+				dst[cueModal] = 1
+				verbLike = true
+			}
+			if lx.Hedges[w] {
+				dst[cueHedge] = 1
+			}
+			if lx.Intensifiers[w] {
+				dst[cueIntensifier] = 1
+			}
+			if lx.Evaluative[w] {
+				dst[cueEvaluative] = min(1, dst[cueEvaluative]+0.5)
+			}
+			if lx.Publisher[w] {
+				dst[cuePublisher] = min(1, dst[cuePublisher]+0.34)
+			}
+			if isVerbLike(w) {
+				verbLike = true
+			}
+		}
+	}
+	if quotes > 0 {
+		dst[cueQuoteAny] = 1
+		dst[cueQuoteFrac] = float32(inside) / float32(max(1, words))
+		if firstQuote == 0 {
+			dst[cueQuoteStart] = 1
+		}
+		if lastQuote >= n-3 {
+			dst[cueQuoteEnd] = 1
+		}
+		if quotes%2 == 1 {
+			if firstQuote == 0 {
+				dst[cueQuoteOpens] = 1 // opens and runs on into the next sentence
+			} else {
+				dst[cueQuoteCloses] = 1 // closes a quote opened earlier
+			}
+		}
+	}
+	if n > 0 && toks[0].kind == Word && lx.Imperatives[toks[0].norm] {
+		dst[cueImperative] = 1
+	}
+	if matchAny(toks, lx.Attribution) {
+		dst[cueAttribution] = 1
+	}
+	if matchAny(toks, lx.Appeal) {
+		dst[cueAppealPhrase] = 1
+	}
+	if words > 0 && capWords*2 > words && words <= 8 {
+		dst[cueTitleCase] = 1
+	}
+	if !verbLike {
+		dst[cueNoVerbLike] = 1
+	}
+}
+
+// isVerbLike is a cheap guess at a finite verb: common auxiliaries and
+// past-tense forms. It only feeds the no_verb_like cue that marks fragments
+// such as plan names and button labels.
+func isVerbLike(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "can":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
+func (lx *Lexicons) nearPublisher(toks []token, i, span int) bool {
+	for k := max(0, i-span); k < min(len(toks), i+span+1); k++ {
+		if k != i && toks[k].kind == Word && lx.Publisher[toks[k].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// matchAny reports whether any phrase occurs as a run of word tokens.
+func matchAny(toks []token, phrases [][]string) bool {
+	for _, ph := range phrases {
+		if len(ph) == 0 || len(ph) > len(toks) {
+			continue
+		}
+	outer:
+		for i := 0; i+len(ph) <= len(toks); i++ {
+			for k, w := range ph {
+				if toks[i+k].norm != w {
+					continue outer
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

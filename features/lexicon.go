@@ -1,0 +1,99 @@
+package features
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
+// Lexicons holds the word lists the cue extractors use, loaded from the
+// embedded lexicon/*.txt files (one entry a line, '#' comments).
+type Lexicons struct {
+	Reporting    map[string]bool
+	Publisher    map[string]bool
+	Modals       map[string]bool
+	Hedges       map[string]bool
+	Intensifiers map[string]bool
+	Evaluative   map[string]bool
+	Imperatives  map[string]bool
+	Person       map[string]int // 1 first singular, 2 first plural, 3 second, 4 third
+	Attribution  [][]string     // token sequences
+	Appeal       [][]string
+}
+
+// LexiconVersion changes whenever a lexicon file changes meaning; a model
+// records it so that a model never runs with lexicons it was not trained on.
+const LexiconVersion = "lex-1"
+
+// LoadLexicons reads the embedded lexicons.
+func LoadLexicons() (*Lexicons, error) {
+	l := &Lexicons{Person: map[string]int{}}
+	var err error
+	set := func(name string) map[string]bool {
+		m := map[string]bool{}
+		if err != nil {
+			return m
+		}
+		err = eachLine(name, func(line string) {
+			for _, w := range strings.Fields(line) {
+				m[w] = true
+			}
+		})
+		return m
+	}
+	l.Reporting = set("reporting_verbs.txt")
+	l.Publisher = set("publisher.txt")
+	l.Modals = set("modals.txt")
+	l.Hedges = set("hedges.txt")
+	l.Intensifiers = set("intensifiers.txt")
+	l.Evaluative = set("evaluative.txt")
+	l.Imperatives = set("imperatives.txt")
+	if err != nil {
+		return nil, err
+	}
+	groups := map[string]int{"first-singular": 1, "first-plural": 2, "second": 3, "third": 4}
+	if err := eachLine("pronouns.txt", func(line string) {
+		f := strings.Fields(line)
+		for _, w := range f[1:] {
+			l.Person[w] = groups[f[0]]
+		}
+	}); err != nil {
+		return nil, err
+	}
+	phrases := func(name string) ([][]string, error) {
+		var out [][]string
+		err := eachLine(name, func(line string) { out = append(out, strings.Fields(line)) })
+		return out, err
+	}
+	if l.Attribution, err = phrases("attribution.txt"); err != nil {
+		return nil, err
+	}
+	if l.Appeal, err = phrases("appeal_phrases.txt"); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func eachLine(name string, fn func(string)) error {
+	f, err := lexiconFS.Open("lexicon/" + name)
+	if err != nil {
+		return fmt.Errorf("features: lexicon %s: %w", name, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fn(strings.ToLower(line))
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("features: lexicon %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,27 @@
+// Package models trains, saves, loads and applies sentence classifiers.
+//
+// Every model here is linear at prediction time: a weight matrix W (one row
+// per label) and a bias b score a sparse feature vector x as s = Wx + b, and
+// Scores reports log-probabilities log softmax(s / T) with a temperature T
+// (1 unless calibrated). Trainers differ in how they find W:
+//
+//   - multinomial naive Bayes and complement naive Bayes (Rennie et al.
+//     2003) count features per label;
+//   - softmax logistic regression (L2) and a linear SVM (one-vs-rest,
+//     squared hinge, L2, as LIBLINEAR's default) minimize their loss with
+//     gonum's L-BFGS;
+//   - NBSVM (Wang & Manning 2012) scales features by naive Bayes log-count
+//     ratios before the SVM and interpolates the weights.
+//
+// A Model bundles the fitted feature pipeline, the sentence classifier, an
+// optional second stage that reads the neighbours' predicted scores
+// (stacking, trained on out-of-fold predictions) and an optional sequence
+// layer (label transitions decoded with Viterbi), so that a sentence is
+// labelled in the context of its article. Model files start with a magic
+// number and a format version, end with a CRC-32 of the body, and are written
+// atomically (temporary file, then rename).
+//
+// Training is deterministic: the same data, options and seed give the same
+// model bytes with any number of workers (work is split so that every sum is
+// taken in one fixed order).
+package models

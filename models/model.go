@@ -1,0 +1,225 @@
+package models
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features"
+)
+
+// Decoding modes of the sequence layer.
+const (
+	DecodePosterior = "posterior" // each sentence's most probable label under the chain
+	DecodeViterbi   = "viterbi"   // the most probable label sequence
+)
+
+// Model is everything needed to reproduce predictions: the fitted feature
+// pipeline, the sentence classifier, the optional stacking stage and
+// sequence layer, the training options and what it was trained on.
+type Model struct {
+	Labels   []string
+	Options  Options
+	Pipeline *features.Pipeline
+	Stage1   *Linear
+	Stage2   *Linear      // nil unless stacked
+	Chain    *Transitions // nil unless a sequence layer
+	Decode   string       // DecodePosterior or DecodeViterbi
+	Trained  TrainInfo
+	seg      *features.Segmenter
+}
+
+// TrainInfo records what a model was trained on.
+type TrainInfo struct {
+	Articles, Sentences int
+	CorpusHash          string // SHA-256 of the training sentences and labels
+}
+
+// Prediction is one sentence's label and its probability per label (in
+// Model.Labels order).
+type Prediction struct {
+	Label int
+	Probs []float64
+}
+
+// Workspace holds one goroutine's buffers for Predict. Not safe for
+// concurrent use.
+type Workspace struct {
+	m      *Model
+	ex     *features.Extractor
+	vecs   []features.Vector
+	v2     features.Vector
+	logp   []float64
+	logp2  []float64
+	path   []int
+	probs  []float64
+	preds  []Prediction
+}
+
+// NewWorkspace returns buffers for Predict.
+func (m *Model) NewWorkspace() *Workspace {
+	return &Workspace{m: m, ex: m.Pipeline.NewExtractor()}
+}
+
+// Segmenter returns the segmenter the model applies to raw text.
+func (m *Model) Segmenter() *features.Segmenter {
+	if m.seg == nil {
+		m.seg = features.NewSegmenter()
+	}
+	return m.seg
+}
+
+// Predict labels every sentence of a, segmenting it first when it has no
+// sentences. The returned slice and its Probs are reused by the next call
+// on the same workspace.
+func (w *Workspace) Predict(a *corpus.Article) []Prediction {
+	m := w.m
+	if len(a.Sentences) == 0 {
+		m.Segmenter().Segment(a)
+	}
+	n, k := len(a.Sentences), len(m.Labels)
+	w.vecs = w.ex.Article(a, w.vecs)
+	w.logp = grow(w.logp, n*k)
+	for i := range w.vecs {
+		m.Stage1.Scores(w.vecs[i], w.logp[i*k:(i+1)*k])
+	}
+	final := w.logp
+	if m.Stage2 != nil {
+		w.logp2 = grow(w.logp2, n*k)
+		for i := range w.vecs {
+			stackVector(&w.v2, &w.vecs[i], m.Stage1.Dim, w.logp, a, i, k)
+			m.Stage2.Scores(w.v2, w.logp2[i*k:(i+1)*k])
+		}
+		final = w.logp2
+	}
+	w.probs = grow(w.probs, n*k)
+	w.preds = w.preds[:0]
+	if m.Chain != nil && m.Decode == DecodeViterbi {
+		w.path = m.Chain.Viterbi(final, n, w.path)
+	}
+	if m.Chain != nil {
+		m.Chain.Posteriors(final, n)
+	}
+	for i := 0; i < n; i++ {
+		p := w.probs[i*k : (i+1)*k]
+		best := 0
+		for c := 0; c < k; c++ {
+			p[c] = math.Exp(final[i*k+c])
+			if p[c] > p[best] {
+				best = c
+			}
+		}
+		if m.Chain != nil && m.Decode == DecodeViterbi {
+			best = w.path[i]
+		}
+		w.preds = append(w.preds, Prediction{Label: best, Probs: p})
+	}
+	return w.preds
+}
+
+// Explain returns the n features that pushed sentence i of the article last
+// passed to Predict toward label c, with their names.
+func (w *Workspace) Explain(a *corpus.Article, i, c, n int) []NamedContribution {
+	m := w.m
+	k := len(m.Labels)
+	var cs []Contribution
+	lin := m.Stage1
+	if m.Stage2 != nil {
+		lin = m.Stage2
+		stackVector(&w.v2, &w.vecs[i], m.Stage1.Dim, w.logp, a, i, k)
+		cs = lin.Explain(w.v2, c, n)
+	} else {
+		cs = lin.Explain(w.vecs[i], c, n)
+	}
+	out := make([]NamedContribution, len(cs))
+	for j, x := range cs {
+		out[j] = NamedContribution{Name: m.FeatureName(x.Feature), Weight: x.Weight}
+	}
+	return out
+}
+
+// NamedContribution is a feature's name and its push toward a label.
+type NamedContribution struct {
+	Name   string  `json:"feature"`
+	Weight float64 `json:"weight"`
+}
+
+// FeatureName names feature i of the final stage's input.
+func (m *Model) FeatureName(i int) string {
+	d := m.Stage1.Dim
+	if i < d {
+		return m.Pipeline.FeatureName(i)
+	}
+	return stackFeatureName(i-d, m.Labels)
+}
+
+func grow(b []float64, n int) []float64 {
+	if cap(b) < n {
+		return make([]float64, n)
+	}
+	return b[:n]
+}
+
+// Stacking features: for each offset in stackOffsets, the neighbour's
+// stage-1 probabilities (plus a "no neighbour" flag); then the mean
+// probabilities over the paragraph, over a window of ±3 and over the article.
+var stackOffsets = []int{-2, -1, 0, 1, 2}
+
+func stackDim(k int) int { return len(stackOffsets)*(k+1) + 3*k }
+
+// stackVector writes into dst the stage-1 vector v followed, from offset
+// dim, by the stacking features of sentence i.
+func stackVector(dst, v *features.Vector, dim int, logp []float64, a *corpus.Article, i, k int) {
+	dst.CopyFrom(v)
+	n := len(a.Sentences)
+	off := uint32(dim)
+	for _, d := range stackOffsets {
+		j := i + d
+		if j < 0 || j >= n {
+			dst.Add(off+uint32(k), 1)
+		} else {
+			for c := 0; c < k; c++ {
+				dst.Add(off+uint32(c), float32(math.Exp(logp[j*k+c])))
+			}
+		}
+		off += uint32(k + 1)
+	}
+	para := a.Sentences[i].Para
+	lo, hi := i, i
+	for lo > 0 && a.Sentences[lo-1].Para == para {
+		lo--
+	}
+	for hi+1 < n && a.Sentences[hi+1].Para == para {
+		hi++
+	}
+	addMeanProbs(dst, logp, lo, hi, k, &off)
+	addMeanProbs(dst, logp, max(0, i-3), min(n-1, i+3), k, &off)
+	addMeanProbs(dst, logp, 0, n-1, k, &off)
+}
+
+func addMeanProbs(dst *features.Vector, logp []float64, lo, hi, k int, off *uint32) {
+	inv := 1 / float64(hi-lo+1)
+	for c := 0; c < k; c++ {
+		var s float64
+		for j := lo; j <= hi; j++ {
+			s += math.Exp(logp[j*k+c])
+		}
+		dst.Add(*off+uint32(c), float32(s*inv))
+	}
+	*off += uint32(k)
+}
+
+func stackFeatureName(i int, labels []string) string {
+	k := len(labels)
+	block := k + 1
+	if i < len(stackOffsets)*block {
+		d := stackOffsets[i/block]
+		if c := i % block; c < k {
+			return fmt.Sprintf("stack%+d:p(%s)", d, labels[c])
+		}
+		return fmt.Sprintf("stack%+d:none", d)
+	}
+	i -= len(stackOffsets) * block
+	scope := []string{"para", "window", "article"}[i/k]
+	return fmt.Sprintf("stack-%s:p(%s)", scope, labels[i%k])
+}

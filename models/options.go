@@ -1,0 +1,94 @@
+package models
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+
+	"github.com/stancekit/stancekit/features"
+)
+
+// Trainer names, as the -model flag takes them.
+const (
+	LogReg = "logreg"
+	SVM    = "svm"
+	MNB    = "mnb"
+	CNB    = "cnb"
+	NBSVM  = "nbsvm"
+)
+
+// Trainers lists the trainer names.
+var Trainers = []string{LogReg, SVM, MNB, CNB, NBSVM}
+
+// Options are every training option, with documented defaults
+// (DefaultOptions); they are saved with the model so that a result can be
+// reproduced.
+type Options struct {
+	Model       string          // trainer: logreg, svm, mnb, cnb or nbsvm
+	C           float64         // inverse L2 strength for logreg, svm, nbsvm (scikit-learn's C)
+	Alpha       float64         // additive smoothing for mnb, cnb, nbsvm
+	Beta        float64         // nbsvm interpolation toward the mean weight (Wang & Manning's β)
+	Balanced    bool            // weight classes inversely to their frequency
+	MaxIter     int             // L-BFGS iterations
+	Tol         float64         // L-BFGS gradient threshold (infinity norm)
+	Stack       bool            // second stage over neighbours' out-of-fold scores
+	StackFolds  int             // folds for the out-of-fold scores
+	Sequence    bool            // Viterbi decoding with learned label transitions
+	SeqWeight   float64         // weight of the transition scores against the sentence scores
+	Calibrate   bool            // fit a temperature on out-of-fold scores
+	Features    features.Config // feature families
+	Seed        uint64          // for fold assignment
+	Workers     int             // goroutines; does not change the result
+}
+
+// DefaultOptions are the options of the default news model.
+func DefaultOptions() Options {
+	return Options{
+		Model: LogReg, C: 10, Alpha: 0.1, Beta: 0.25, MaxIter: 300, Tol: 1e-5,
+		Stack: true, StackFolds: 5, Sequence: true, SeqWeight: 0.5, Calibrate: true,
+		Features: features.DefaultConfig(), Seed: 1, Workers: runtime.NumCPU(),
+	}
+}
+
+// Validate reports options that cannot work.
+func (o Options) Validate() error {
+	known := false
+	for _, t := range Trainers {
+		known = known || o.Model == t
+	}
+	switch {
+	case !known:
+		return fmt.Errorf("models: unknown model %q (want %s)", o.Model, strings.Join(Trainers, ", "))
+	case o.C <= 0:
+		return fmt.Errorf("models: C must be positive, got %g", o.C)
+	case o.Alpha <= 0:
+		return fmt.Errorf("models: alpha must be positive, got %g", o.Alpha)
+	case o.Beta < 0 || o.Beta > 1:
+		return fmt.Errorf("models: beta must be in [0, 1], got %g", o.Beta)
+	case o.MaxIter <= 0:
+		return fmt.Errorf("models: max iterations must be positive, got %d", o.MaxIter)
+	case o.Stack && o.StackFolds < 2:
+		return fmt.Errorf("models: stacking needs at least 2 folds, got %d", o.StackFolds)
+	}
+	return o.Features.Validate()
+}
+
+// classWeights returns 1 per class, or n / (k n_c) when Balanced (as
+// scikit-learn's class_weight="balanced").
+func (o Options) classWeights(d *Dataset) []float64 {
+	k := len(d.Labels)
+	w := make([]float64, k)
+	counts := d.classCounts()
+	for c := range w {
+		w[c] = 1
+		if o.Balanced && counts[c] > 0 {
+			w[c] = float64(d.Len()) / float64(k*counts[c])
+		}
+	}
+	return w
+}
+
+func (o Options) String() string {
+	return fmt.Sprintf("model=%s C=%g alpha=%g beta=%g balanced=%v maxiter=%d tol=%g stack=%v/%d sequence=%v/%g calibrate=%v seed=%d features={%s}",
+		o.Model, o.C, o.Alpha, o.Beta, o.Balanced, o.MaxIter, o.Tol, o.Stack, o.StackFolds, o.Sequence, o.SeqWeight, o.Calibrate, o.Seed, o.Features)
+}
