@@ -49,13 +49,13 @@ type Config struct {
 	Context      int       // neighbours on each side whose cues are features; 0 for none
 	ContextWords bool      // unigrams of the previous and next sentence, as their own namespace
 	Position     bool      // position in paragraph and article, paragraph and window cue means
+	NoNormalize  bool      // leave the n-gram block unnormalized (default: L2-normalized)
 }
 
 // DefaultConfig is the configuration of the default news model.
 func DefaultConfig() Config {
 	return Config{
-		WordNgrams: 2, Weighting: TFIDF, MinCount: 2,
-		Cues: true, Context: 2, ContextWords: true, Position: true,
+		WordNgrams: 2, Weighting: TFIDF, MinCount: 2, Cues: true,
 	}
 }
 
@@ -82,6 +82,6 @@ func (c Config) Validate() error {
 }
 
 func (c Config) String() string {
-	return fmt.Sprintf("words=1-%d chars=%d-%d weighting=%s buckets=%d mincount=%d cues=%v context=%d contextwords=%v position=%v",
-		c.WordNgrams, c.CharMin, c.CharMax, c.Weighting, c.Buckets, c.MinCount, c.Cues, c.Context, c.ContextWords, c.Position)
+	return fmt.Sprintf("words=1-%d chars=%d-%d weighting=%s buckets=%d mincount=%d cues=%v context=%d contextwords=%v position=%v normalize=%v",
+		c.WordNgrams, c.CharMin, c.CharMax, c.Weighting, c.Buckets, c.MinCount, c.Cues, c.Context, c.ContextWords, c.Position, !c.NoNormalize)
 }

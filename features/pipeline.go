@@ -470,7 +470,7 @@ func (e *Extractor) sentence(i int, v *Vector) {
 	for _, x := range v.Value[start:] {
 		norm += float64(x) * float64(x)
 	}
-	if norm > 0 {
+	if norm > 0 && !cfg.NoNormalize {
 		inv := float32(1 / math.Sqrt(norm))
 		for j := start; j < len(v.Value); j++ {
 			v.Value[j] *= inv

@@ -171,7 +171,7 @@ func cliticLen(text string, j int) int {
 	return 0
 }
 
-func isASCIILetter(c byte) bool { return 'a' <= c&^0x20 && c&^0x20 <= 'Z' }
+func isASCIILetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
 
 // isWordContinuation reports a letter, digit or mark at text[j].
 func isWordContinuation(text string, j int) bool {

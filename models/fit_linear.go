@@ -12,16 +12,16 @@ import (
 type lossKind int
 
 const (
-	softmaxLoss lossKind = iota // multinomial logistic regression
-	squaredHinge                // one-vs-rest L2-loss linear SVM
+	softmaxLoss  lossKind = iota // multinomial logistic regression
+	squaredHinge                 // one-vs-rest L2-loss linear SVM
 )
 
 // linearProblem is one regularized empirical-risk problem over a dataset.
 // Parameters are laid out as W feature-major (x[j*K+c], so that one
 // feature's weights for all labels share a cache line) followed by b (K).
 type linearProblem struct {
-	d       *Dataset
-	loss    lossKind
+	d    *Dataset
+	loss lossKind
 	// The objective is (½‖W‖² + C Σ wᵢ lossᵢ) / (C n): scikit-learn's C,
 	// scaled so that its size does not grow with n.
 	lambda  float64   // 1 / (C n)

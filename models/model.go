@@ -45,15 +45,15 @@ type Prediction struct {
 // Workspace holds one goroutine's buffers for Predict. Not safe for
 // concurrent use.
 type Workspace struct {
-	m      *Model
-	ex     *features.Extractor
-	vecs   []features.Vector
-	v2     features.Vector
-	logp   []float64
-	logp2  []float64
-	path   []int
-	probs  []float64
-	preds  []Prediction
+	m     *Model
+	ex    *features.Extractor
+	vecs  []features.Vector
+	v2    features.Vector
+	logp  []float64
+	logp2 []float64
+	path  []int
+	probs []float64
+	preds []Prediction
 }
 
 // NewWorkspace returns buffers for Predict.

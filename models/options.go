@@ -24,28 +24,28 @@ var Trainers = []string{LogReg, SVM, MNB, CNB, NBSVM}
 // (DefaultOptions); they are saved with the model so that a result can be
 // reproduced.
 type Options struct {
-	Model       string          // trainer: logreg, svm, mnb, cnb or nbsvm
-	C           float64         // inverse L2 strength for logreg, svm, nbsvm (scikit-learn's C)
-	Alpha       float64         // additive smoothing for mnb, cnb, nbsvm
-	Beta        float64         // nbsvm interpolation toward the mean weight (Wang & Manning's β)
-	Balanced    bool            // weight classes inversely to their frequency
-	MaxIter     int             // L-BFGS iterations
-	Tol         float64         // L-BFGS gradient threshold (infinity norm)
-	Stack       bool            // second stage over neighbours' out-of-fold scores
-	StackFolds  int             // folds for the out-of-fold scores
-	Sequence    bool            // Viterbi decoding with learned label transitions
-	SeqWeight   float64         // weight of the transition scores against the sentence scores
-	Calibrate   bool            // fit a temperature on out-of-fold scores
-	Features    features.Config // feature families
-	Seed        uint64          // for fold assignment
-	Workers     int             // goroutines; does not change the result
+	Model      string          // trainer: logreg, svm, mnb, cnb or nbsvm
+	C          float64         // inverse L2 strength for logreg, svm, nbsvm (scikit-learn's C)
+	Alpha      float64         // additive smoothing for mnb, cnb, nbsvm
+	Beta       float64         // nbsvm interpolation toward the mean weight (Wang & Manning's β)
+	Balanced   bool            // weight classes inversely to their frequency
+	MaxIter    int             // L-BFGS iterations
+	Tol        float64         // L-BFGS gradient threshold (infinity norm)
+	Stack      bool            // second stage over neighbours' out-of-fold scores
+	StackFolds int             // folds for the out-of-fold scores
+	Sequence   bool            // Viterbi decoding with learned label transitions
+	SeqWeight  float64         // weight of the transition scores against the sentence scores
+	Calibrate  bool            // fit a temperature on out-of-fold scores
+	Features   features.Config // feature families
+	Seed       uint64          // for fold assignment
+	Workers    int             // goroutines; does not change the result
 }
 
 // DefaultOptions are the options of the default news model.
 func DefaultOptions() Options {
 	return Options{
-		Model: LogReg, C: 10, Alpha: 0.1, Beta: 0.25, MaxIter: 300, Tol: 1e-5,
-		Stack: true, StackFolds: 5, Sequence: true, SeqWeight: 0.5, Calibrate: true,
+		Model: LogReg, C: 10, Alpha: 0.1, Beta: 0.25, MaxIter: 100, Tol: 1e-5,
+		Stack: true, StackFolds: 5, Sequence: true, SeqWeight: -1, Calibrate: true,
 		Features: features.DefaultConfig(), Seed: 1, Workers: runtime.NumCPU(),
 	}
 }

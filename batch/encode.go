@@ -1,0 +1,315 @@
+package batch
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/models"
+)
+
+// Output formats.
+const (
+	FormatJSONL   = "jsonl"
+	FormatCSV     = "csv"
+	FormatTSV     = "tsv"
+	FormatSummary = "summary"
+)
+
+// NewEncoder returns the encoder for a format name.
+func NewEncoder(format string) (Encoder, error) {
+	switch strings.ToLower(format) {
+	case FormatJSONL, "":
+		return JSONL{}, nil
+	case FormatCSV:
+		return Delimited{Sep: ','}, nil
+	case FormatTSV:
+		return Delimited{Sep: '\t'}, nil
+	case FormatSummary:
+		return Summary{}, nil
+	}
+	return nil, fmt.Errorf("batch: unknown output format %q (want jsonl, csv, tsv or summary)", format)
+}
+
+// JSONL writes one record per sentence:
+//
+//	{"article": ID, "sentence": I, "para": P, "start": B, "end": B, "text": "…", "label": "quote", "scores": {"appeal": 0.01, …}}
+//
+// and {"article": ID, "error": "…"} (with "file" and "line" when known) for
+// an article that failed. Scores are in the model's label order.
+type JSONL struct{}
+
+// Article implements Encoder.
+func (JSONL) Article(dst []byte, a *corpus.Article, m *models.Model, preds []models.Prediction, expl [][]models.NamedContribution) []byte {
+	for i, p := range preds {
+		s := a.Sentences[i]
+		dst = append(dst, `{"article":`...)
+		dst = appendJSONString(dst, a.ID)
+		dst = append(dst, `,"sentence":`...)
+		dst = strconv.AppendInt(dst, int64(i), 10)
+		dst = append(dst, `,"para":`...)
+		dst = strconv.AppendInt(dst, int64(s.Para), 10)
+		dst = append(dst, `,"start":`...)
+		dst = strconv.AppendInt(dst, int64(s.Start), 10)
+		dst = append(dst, `,"end":`...)
+		dst = strconv.AppendInt(dst, int64(s.End), 10)
+		dst = append(dst, `,"text":`...)
+		dst = appendJSONString(dst, s.Text)
+		dst = append(dst, `,"label":`...)
+		dst = appendJSONString(dst, m.Labels[p.Label])
+		if s.Label != "" {
+			dst = append(dst, `,"gold":`...)
+			dst = appendJSONString(dst, s.Label)
+		}
+		dst = append(dst, `,"scores":{`...)
+		for c, pr := range p.Probs {
+			if c > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendJSONString(dst, m.Labels[c])
+			dst = append(dst, ':')
+			dst = appendScore(dst, pr)
+		}
+		dst = append(dst, '}')
+		if expl != nil {
+			dst = append(dst, `,"explain":[`...)
+			for j, e := range expl[i] {
+				if j > 0 {
+					dst = append(dst, ',')
+				}
+				dst = append(dst, `{"feature":`...)
+				dst = appendJSONString(dst, e.Name)
+				dst = append(dst, `,"weight":`...)
+				dst = appendScore(dst, e.Weight)
+				dst = append(dst, '}')
+			}
+			dst = append(dst, ']')
+		}
+		dst = append(dst, "}\n"...)
+	}
+	return dst
+}
+
+// Error implements Encoder.
+func (JSONL) Error(dst []byte, id, file string, line int, err error) []byte {
+	dst = append(dst, `{"article":`...)
+	dst = appendJSONString(dst, id)
+	dst = append(dst, `,"error":`...)
+	dst = appendJSONString(dst, err.Error())
+	if file != "" {
+		dst = append(dst, `,"file":`...)
+		dst = appendJSONString(dst, file)
+	}
+	if line > 0 {
+		dst = append(dst, `,"line":`...)
+		dst = strconv.AppendInt(dst, int64(line), 10)
+	}
+	return append(dst, "}\n"...)
+}
+
+// appendScore writes a probability with 6 significant digits: enough to
+// rank and calibrate, a third the size of full precision.
+func appendScore(dst []byte, x float64) []byte {
+	return strconv.AppendFloat(dst, x, 'g', 6, 64)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string. Invalid UTF-8 becomes
+// U+FFFD, as encoding/json does.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// Delimited writes CSV (RFC 4180 quoting) or TSV (tabs and newlines in text
+// replaced by spaces) with a header row per article block:
+// article, sentence, para, start, end, label, p_<label>…, text.
+// A failed article is a row with label "error" and the message as text.
+type Delimited struct{ Sep byte }
+
+// Header returns the header line for a model's labels.
+func (d Delimited) Header(labels []string) []byte {
+	cols := []string{"article", "sentence", "para", "start", "end", "label"}
+	for _, l := range labels {
+		cols = append(cols, "p_"+l)
+	}
+	cols = append(cols, "text")
+	var b []byte
+	for i, c := range cols {
+		if i > 0 {
+			b = append(b, d.Sep)
+		}
+		b = d.field(b, c)
+	}
+	return append(b, '\n')
+}
+
+// Article implements Encoder.
+func (d Delimited) Article(dst []byte, a *corpus.Article, m *models.Model, preds []models.Prediction, _ [][]models.NamedContribution) []byte {
+	for i, p := range preds {
+		s := a.Sentences[i]
+		dst = d.field(dst, a.ID)
+		for _, n := range []int{i, s.Para, s.Start, s.End} {
+			dst = append(dst, d.Sep)
+			dst = strconv.AppendInt(dst, int64(n), 10)
+		}
+		dst = append(dst, d.Sep)
+		dst = d.field(dst, m.Labels[p.Label])
+		for _, pr := range p.Probs {
+			dst = append(dst, d.Sep)
+			dst = appendScore(dst, pr)
+		}
+		dst = append(dst, d.Sep)
+		dst = d.field(dst, s.Text)
+		dst = append(dst, '\n')
+	}
+	return dst
+}
+
+// Error implements Encoder.
+func (d Delimited) Error(dst []byte, id, file string, line int, err error) []byte {
+	dst = d.field(dst, id)
+	dst = append(dst, d.Sep, '-', '1', d.Sep, '-', '1', d.Sep, '-', '1', d.Sep, '-', '1', d.Sep)
+	dst = d.field(dst, "error")
+	dst = append(dst, d.Sep)
+	msg := err.Error()
+	if file != "" {
+		msg = file + ":" + strconv.Itoa(line) + ": " + msg
+	}
+	dst = d.field(dst, msg)
+	return append(dst, '\n')
+}
+
+func (d Delimited) field(dst []byte, s string) []byte {
+	if d.Sep == '\t' {
+		return append(dst, strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\n' || r == '\r' {
+				return ' '
+			}
+			return r
+		}, s)...)
+	}
+	if !strings.ContainsAny(s, ",\"\n\r") {
+		return append(dst, s...)
+	}
+	dst = append(dst, '"')
+	dst = append(dst, strings.ReplaceAll(s, `"`, `""`)...)
+	return append(dst, '"')
+}
+
+// Summary writes one JSON record per article, for archive statistics:
+//
+//	{"article": ID, "sentences": N, "counts": {"appeal": 3, …}, "shares": {…}, "appeal_spans": [[start, end], …]}
+//
+// appeal_spans are byte ranges of runs of consecutive sentences labelled
+// "appeal" (publisher blocks), when the model has that label.
+type Summary struct{}
+
+// Article implements Encoder.
+func (Summary) Article(dst []byte, a *corpus.Article, m *models.Model, preds []models.Prediction, _ [][]models.NamedContribution) []byte {
+	counts := make([]int, len(m.Labels))
+	for _, p := range preds {
+		counts[p.Label]++
+	}
+	dst = append(dst, `{"article":`...)
+	dst = appendJSONString(dst, a.ID)
+	dst = append(dst, `,"sentences":`...)
+	dst = strconv.AppendInt(dst, int64(len(preds)), 10)
+	dst = append(dst, `,"counts":{`...)
+	for c, n := range counts {
+		if c > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendJSONString(dst, m.Labels[c])
+		dst = append(dst, ':')
+		dst = strconv.AppendInt(dst, int64(n), 10)
+	}
+	dst = append(dst, `},"shares":{`...)
+	for c, n := range counts {
+		if c > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendJSONString(dst, m.Labels[c])
+		dst = append(dst, ':')
+		dst = appendScore(dst, float64(n)/float64(len(preds)))
+	}
+	dst = append(dst, `},"appeal_spans":[`...)
+	appeal := -1
+	for c, l := range m.Labels {
+		if l == "appeal" {
+			appeal = c
+		}
+	}
+	first := true
+	for i := 0; i < len(preds); i++ {
+		if preds[i].Label != appeal {
+			continue
+		}
+		j := i
+		for j+1 < len(preds) && preds[j+1].Label == appeal {
+			j++
+		}
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		dst = append(dst, '[')
+		dst = strconv.AppendInt(dst, int64(a.Sentences[i].Start), 10)
+		dst = append(dst, ',')
+		dst = strconv.AppendInt(dst, int64(a.Sentences[j].End), 10)
+		dst = append(dst, ']')
+		i = j
+	}
+	return append(dst, "]}\n"...)
+}
+
+// Error implements Encoder.
+func (Summary) Error(dst []byte, id, file string, line int, err error) []byte {
+	return JSONL{}.Error(dst, id, file, line, err)
+}

@@ -1,0 +1,195 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/models"
+)
+
+// Options configure Run.
+type Options struct {
+	Workers  int                  // goroutines classifying; 0 means all cores
+	Explain  int                  // features listed per sentence (0: none)
+	Skip     func(id string) bool // articles to leave out (resume); nil skips none
+	Progress func(Stats)          // called after each article is written; may be nil
+}
+
+// Stats counts what a run did.
+type Stats struct {
+	Articles  int   // articles written (results or errors)
+	Sentences int   // sentences labelled
+	Errors    int   // error records written
+	Skipped   int   // articles skipped by Options.Skip
+	Bytes     int64 // raw text bytes classified
+}
+
+// Encoder writes one article's results, or one error record, as bytes
+// appended to dst. Encoders run on the worker goroutines, so they must not
+// share mutable state.
+type Encoder interface {
+	Article(dst []byte, a *corpus.Article, m *models.Model, preds []models.Prediction, explain [][]models.NamedContribution) []byte
+	Error(dst []byte, id, file string, line int, err error) []byte
+}
+
+type job struct {
+	seq     int
+	article *corpus.Article
+	err     error // a record error to report in this place
+}
+
+type result struct {
+	seq       int
+	out       []byte
+	sentences int
+	bytes     int64
+	isErr     bool
+}
+
+// Run reads every article from r, classifies it with m and writes the
+// encoded results to w in input order. Record errors (bad input) become
+// error records and the run goes on; Run returns the first error that stops
+// the stream (a failed read or write), or ctx's error when it is cancelled,
+// after flushing what was done. Stats.Errors > 0 means some input failed.
+func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w io.Writer, opts Options) (Stats, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	jobs := make(chan job, workers)
+	results := make(chan result, workers)
+	// At most 2×workers articles are in flight (read, not yet written):
+	// memory is bounded by workers × the largest article.
+	slots := make(chan struct{}, 2*workers)
+
+	var st Stats
+	var skipped atomic.Int64
+	var readErr error
+	go func() {
+		defer close(jobs)
+		seq := 0
+		for {
+			if ctx.Err() != nil {
+				return
+			}
+			a, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil && !corpus.IsRecordError(err) {
+				readErr = err
+				return
+			}
+			if err == nil && opts.Skip != nil && opts.Skip(a.ID) {
+				skipped.Add(1)
+				continue
+			}
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			jobs <- job{seq: seq, article: a, err: err}
+			seq++
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ws := m.NewWorkspace()
+			for j := range jobs {
+				results <- process(j, ws, m, enc, opts.Explain)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	// Write in input order, holding early results until their turn.
+	pending := map[int]result{}
+	next := 0
+	var writeErr error
+	for res := range results {
+		pending[res.seq] = res
+		for {
+			p, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-slots
+			if writeErr == nil {
+				if _, err := w.Write(p.out); err != nil {
+					writeErr = fmt.Errorf("batch: write: %w", err)
+				}
+			}
+			st.Articles++
+			st.Sentences += p.sentences
+			st.Bytes += p.bytes
+			if p.isErr {
+				st.Errors++
+			}
+			st.Skipped = int(skipped.Load())
+			if opts.Progress != nil {
+				opts.Progress(st)
+			}
+		}
+	}
+	st.Skipped = int(skipped.Load())
+	switch {
+	case writeErr != nil:
+		return st, writeErr
+	case readErr != nil:
+		return st, readErr
+	}
+	return st, ctx.Err()
+}
+
+func process(j job, ws *models.Workspace, m *models.Model, enc Encoder, explain int) (res result) {
+	res.seq = j.seq
+	if j.err != nil {
+		var re *corpus.RecordError
+		errors.As(j.err, &re)
+		res.out = enc.Error(nil, re.ID, re.File, re.Line, re.Err)
+		res.isErr = true
+		return res
+	}
+	a := j.article
+	defer func() {
+		// A bug must not lose the article or the run: report it in place.
+		if p := recover(); p != nil {
+			res.out = enc.Error(nil, a.ID, a.File, a.Line, fmt.Errorf("internal error classifying article: %v", p))
+			res.isErr = true
+			res.sentences = 0
+		}
+	}()
+	preds := ws.Predict(a)
+	if len(preds) == 0 {
+		res.out = enc.Error(nil, a.ID, a.File, a.Line, errors.New("no sentences found in the text"))
+		res.isErr = true
+		return res
+	}
+	var expl [][]models.NamedContribution
+	if explain > 0 {
+		expl = make([][]models.NamedContribution, len(preds))
+		for i, p := range preds {
+			expl[i] = ws.Explain(a, i, p.Label, explain)
+		}
+	}
+	res.out = enc.Article(nil, a, m, preds, expl)
+	res.sentences = len(preds)
+	res.bytes = int64(len(a.Text))
+	return res
+}

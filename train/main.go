@@ -1,0 +1,305 @@
+// Command train fits a stancekit model on a labelled corpus, and evaluates
+// it on a test corpus (-test) or by cross-validation (-cv).
+//
+//	go run ./train -data testdata/news/train.jsonl -test testdata/news/test.jsonl -out news.stkm
+//	go run ./train -data ../shared/bench/subj/subj.tsv -cv 10 -seed 1 -report json
+//
+// The data format comes from each file's extension (.jsonl, .tsv, .ft,
+// .txt; .gz is looked through) unless -format says otherwise. Exit status:
+// 0 ok, 1 failure, 2 usage error.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/eval"
+	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/modeleval"
+	"github.com/stancekit/stancekit/models"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type usageError struct{ error }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	err := train(args, stdout, stderr)
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintln(stderr, "train:", err)
+		return 2
+	default:
+		fmt.Fprintln(stderr, "train:", err)
+		return 1
+	}
+}
+
+func train(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	def := models.DefaultOptions()
+	var (
+		data      = fs.String("data", "", "training data: files or directories, comma-separated (required)")
+		format    = fs.String("format", "auto", "input format: auto, jsonl, tsv, fasttext or text")
+		field     = fs.String("field", "text", "JSONL field holding raw article text")
+		out       = fs.String("out", "", "write the trained model to this file")
+		test      = fs.String("test", "", "evaluate on this labelled corpus")
+		cvK       = fs.Int("cv", 0, "stratified K-fold cross-validation, grouped by article (K ≥ 2)")
+		repeats   = fs.Int("repeats", 1, "repeat cross-validation with new folds")
+		seed      = fs.Uint64("seed", def.Seed, "seed for folds and everything random")
+		report    = fs.String("report", "text", "report format: text, json, markdown or html")
+		reportOut = fs.String("o", "", "write the report to this file instead of stdout")
+		errorsN   = fs.Int("errors", 0, "list the N most confident errors in the report")
+		bootstrap = fs.Int("bootstrap", 0, "bootstrap samples for 95% intervals (resampling articles)")
+		group     = fs.String("group", "", "per-group breakdown by this article field (e.g. source)")
+		curve     = fs.String("curve", "", "learning curve on -test: comma-separated training fractions, e.g. 0.1,0.25,0.5,1")
+		skipBad   = fs.Bool("skip-bad", false, "train without bad records instead of stopping")
+		quiet     = fs.Bool("quiet", false, "no progress on stderr")
+
+		model     = fs.String("model", def.Model, "classifier: "+strings.Join(models.Trainers, ", "))
+		c         = fs.Float64("C", def.C, "inverse L2 strength (logreg, svm, nbsvm)")
+		alpha     = fs.Float64("alpha", def.Alpha, "additive smoothing (mnb, cnb, nbsvm)")
+		beta      = fs.Float64("beta", def.Beta, "NBSVM interpolation β")
+		balanced  = fs.Bool("balanced", def.Balanced, "weight classes inversely to their frequency")
+		maxIter   = fs.Int("maxiter", def.MaxIter, "L-BFGS iterations")
+		stack     = fs.Bool("stack", def.Stack, "second stage over neighbours' out-of-fold scores")
+		stackK    = fs.Int("stack-folds", def.StackFolds, "folds for out-of-fold scores")
+		sequence  = fs.Bool("sequence", def.Sequence, "sequence layer: learned label transitions")
+		seqWeight = fs.Float64("seq-weight", def.SeqWeight, "weight of transitions; negative: tune on out-of-fold scores")
+		decode    = fs.String("decode", models.DecodePosterior, "sequence decoding: posterior or viterbi")
+		calibrate = fs.Bool("calibrate", def.Calibrate, "fit a temperature on out-of-fold scores")
+		workers   = fs.Int("workers", runtime.NumCPU(), "goroutines (does not change the model)")
+
+		ngrams     = fs.Int("ngrams", def.Features.WordNgrams, "longest word n-gram (0 to 3)")
+		chars      = fs.String("chars", "", "character n-grams MIN-MAX, e.g. 3-5 (default none)")
+		weighting  = fs.String("weighting", def.Features.Weighting.String(), "n-gram weighting: binary, tf, log or tfidf")
+		buckets    = fs.Int("buckets", def.Features.Buckets, "hash n-grams into this many buckets (0: learn a vocabulary)")
+		minCount   = fs.Int("mincount", def.Features.MinCount, "vocabulary: keep n-grams seen in at least this many sentences")
+		cues       = fs.Bool("cues", def.Features.Cues, "cue features (reporting verbs, quotes, pronouns, publisher words…)")
+		ctxN       = fs.Int("context", def.Features.Context, "neighbours on each side whose cues are features")
+		ctxWords   = fs.Bool("context-words", def.Features.ContextWords, "words of the previous and next sentence")
+		position   = fs.Bool("position", def.Features.Position, "position, paragraph and window cue features")
+		normalizeF = fs.Bool("normalize", !def.Features.NoNormalize, "L2-normalize the n-gram block")
+	)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: train -data PATH[,PATH...] [-out MODEL] [-test PATH] [-cv K] [-seed N] [-report json|text|markdown|html] [flags]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	if *data == "" {
+		fs.Usage()
+		return usageError{errors.New("-data is required")}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("unexpected arguments %v (use -data)", fs.Args())}
+	}
+	if *cvK == 1 || *cvK < 0 {
+		return usageError{fmt.Errorf("-cv %d: need K ≥ 2", *cvK)}
+	}
+	fmtIn, err := corpus.ParseFormat(*format)
+	if err != nil {
+		return usageError{err}
+	}
+	w, err := features.ParseWeighting(*weighting)
+	if err != nil {
+		return usageError{err}
+	}
+	opts := def
+	opts.Model, opts.C, opts.Alpha, opts.Beta, opts.Balanced, opts.MaxIter = *model, *c, *alpha, *beta, *balanced, *maxIter
+	opts.Stack, opts.StackFolds, opts.Sequence, opts.SeqWeight, opts.Calibrate = *stack, *stackK, *sequence, *seqWeight, *calibrate
+	opts.Seed, opts.Workers = *seed, *workers
+	opts.Features = features.Config{
+		WordNgrams: *ngrams, Weighting: w, Buckets: *buckets, MinCount: *minCount, Cues: *cues,
+		Context: *ctxN, ContextWords: *ctxWords, Position: *position, NoNormalize: !*normalizeF,
+	}
+	if *chars != "" {
+		lo, hi, ok := strings.Cut(*chars, "-")
+		a, err1 := strconv.Atoi(lo)
+		b, err2 := strconv.Atoi(hi)
+		if !ok || err1 != nil || err2 != nil {
+			return usageError{fmt.Errorf("-chars %q: want MIN-MAX, e.g. 3-5", *chars)}
+		}
+		opts.Features.CharMin, opts.Features.CharMax = a, b
+	}
+	if *decode != models.DecodePosterior && *decode != models.DecodeViterbi {
+		return usageError{fmt.Errorf("-decode %q: want posterior or viterbi", *decode)}
+	}
+	if err := opts.Validate(); err != nil {
+		return usageError{err}
+	}
+	evalOpts := eval.Options{Bootstrap: *bootstrap, Seed: *seed, Errors: *errorsN}
+	writeReport := func(r *eval.Report) error { return emit(r, *report, *reportOut, stdout) }
+	switch *report {
+	case "text", "json", "markdown", "md", "html":
+	default:
+		return usageError{fmt.Errorf("-report %q: want text, json, markdown or html", *report)}
+	}
+	logf := func(format string, a ...any) {
+		if !*quiet {
+			fmt.Fprintf(stderr, format+"\n", a...)
+		}
+	}
+	readOpts := corpus.ReaderOptions{Format: fmtIn, TextField: *field}
+	articles, err := readLabelled(strings.Split(*data, ","), readOpts, *skipBad, logf)
+	if err != nil {
+		return err
+	}
+	if oneSentenceEach(articles) && (opts.Stack || opts.Sequence) {
+		// Neighbours do not exist in sentence-per-line data: the context
+		// stages would cost time and add nothing.
+		opts.Stack, opts.Sequence = false, false
+		logf("train: sentence-per-line data: stacking and sequence layer off")
+	}
+	logf("train: %d articles, %d sentences; %s", len(articles), countSentences(articles), opts)
+
+	if *cvK >= 2 {
+		start := time.Now()
+		rep, err := modeleval.CrossValidate(articles, opts, modeleval.CVOptions{
+			Folds: *cvK, Repeats: *repeats, Seed: *seed, Group: *group, Eval: evalOpts,
+			Observe: func(r, f int, fr *eval.Report) {
+				logf("train: repeat %d fold %d: accuracy %.4f macro-F1 %.4f", r+1, f+1, fr.Accuracy, fr.Macro.F1)
+			},
+		})
+		if err != nil {
+			return err
+		}
+		logf("train: cross-validation took %s", time.Since(start).Round(time.Millisecond))
+		rep.Title = fmt.Sprintf("%d-fold cross-validation of %s on %s", *cvK, opts.Model, *data)
+		if err := writeReport(rep); err != nil {
+			return err
+		}
+		if *out == "" && *test == "" {
+			return nil
+		}
+	}
+
+	start := time.Now()
+	m, err := models.Train(articles, opts)
+	if err != nil {
+		return err
+	}
+	logf("train: trained in %s (%d features)", time.Since(start).Round(time.Millisecond), m.Pipeline.Dim())
+	m.Decode = *decode
+	if *out != "" {
+		if err := m.Save(*out); err != nil {
+			return err
+		}
+		logf("train: model written to %s", *out)
+	}
+	if *test == "" {
+		return nil
+	}
+	gold, err := readLabelled(strings.Split(*test, ","), readOpts, *skipBad, logf)
+	if err != nil {
+		return err
+	}
+	items, err := modeleval.Predict(m, gold, *group, *workers)
+	if err != nil {
+		return err
+	}
+	rep := eval.Evaluate(m.Labels, items, evalOpts)
+	rep.Title = fmt.Sprintf("%s trained on %s, evaluated on %s", opts.Model, *data, *test)
+	if *curve != "" {
+		var fr []float64
+		for _, s := range strings.Split(*curve, ",") {
+			f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+			if err != nil || f <= 0 || f > 1 {
+				return usageError{fmt.Errorf("-curve: %q is not a fraction in (0, 1]", s)}
+			}
+			fr = append(fr, f)
+		}
+		if rep.Curve, err = modeleval.LearningCurve(articles, gold, opts, fr, 3, *seed); err != nil {
+			return err
+		}
+	}
+	return writeReport(rep)
+}
+
+// readLabelled reads a training or test corpus: every article must have
+// labelled sentences. Bad records are listed with file and line; they stop
+// the run unless skipBad.
+func readLabelled(paths []string, opts corpus.ReaderOptions, skipBad bool, logf func(string, ...any)) ([]*corpus.Article, error) {
+	articles, bad, err := modeleval.ReadAll(paths, opts)
+	if err != nil {
+		return nil, err
+	}
+	var kept []*corpus.Article
+	for _, a := range articles {
+		if !a.Labelled() {
+			bad = append(bad, fmt.Errorf("corpus: %s:%d (%s): unlabelled sentences: training and test data need a label on every sentence", a.File, a.Line, a.ID))
+			continue
+		}
+		kept = append(kept, a)
+	}
+	for _, e := range bad {
+		logf("train: %v", e)
+	}
+	if len(bad) > 0 && !skipBad {
+		return nil, fmt.Errorf("%d bad records in %s (fix them, or pass -skip-bad to go on without them)", len(bad), strings.Join(paths, ","))
+	}
+	if len(kept) == 0 {
+		return nil, fmt.Errorf("no labelled articles in %s", strings.Join(paths, ","))
+	}
+	return kept, nil
+}
+
+func oneSentenceEach(articles []*corpus.Article) bool {
+	for _, a := range articles {
+		if len(a.Sentences) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+func countSentences(articles []*corpus.Article) int {
+	n := 0
+	for _, a := range articles {
+		n += len(a.Sentences)
+	}
+	return n
+}
+
+// emit writes a report in the format asked for, to a file or stdout.
+func emit(r *eval.Report, format, path string, stdout io.Writer) error {
+	w := stdout
+	if path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	switch format {
+	case "json":
+		return r.WriteJSON(w)
+	case "markdown", "md":
+		return r.WriteMarkdown(w)
+	case "html":
+		return r.WriteHTML(w)
+	default:
+		return r.WriteText(w)
+	}
+}
