@@ -168,10 +168,17 @@ func appendJSONString(dst []byte, s string) []byte {
 }
 
 // Delimited writes CSV (RFC 4180 quoting) or TSV (tabs and newlines in text
-// replaced by spaces) with a header row per article block:
+// replaced by spaces) under the columns of Header:
 // article, sentence, para, start, end, label, p_<label>…, text.
-// A failed article is a row with label "error" and the message as text.
-type Delimited struct{ Sep byte }
+// A failed article is a row with label "error", -1 as numbers, empty
+// scores and the message as text.
+type Delimited struct {
+	Sep byte
+	// Scores is the number of p_<label> columns (the model's labels), so
+	// that error rows have as many fields as the header, as CSV readers
+	// demand. NewEncoder leaves it 0: set it before encoding errors.
+	Scores int
+}
 
 // Header returns the header line for a model's labels.
 func (d Delimited) Header(labels []string) []byte {
@@ -217,10 +224,16 @@ func (d Delimited) Error(dst []byte, id, file string, line int, err error) []byt
 	dst = d.field(dst, id)
 	dst = append(dst, d.Sep, '-', '1', d.Sep, '-', '1', d.Sep, '-', '1', d.Sep, '-', '1', d.Sep)
 	dst = d.field(dst, "error")
+	for range d.Scores {
+		dst = append(dst, d.Sep)
+	}
 	dst = append(dst, d.Sep)
 	msg := err.Error()
-	if file != "" {
+	switch {
+	case file != "" && line > 0:
 		msg = file + ":" + strconv.Itoa(line) + ": " + msg
+	case file != "":
+		msg = file + ": " + msg // a whole file failed: there is no line 0
 	}
 	dst = d.field(dst, msg)
 	return append(dst, '\n')

@@ -29,17 +29,23 @@ func Resume(path, format string) (map[string]bool, error) {
 		return nil, fmt.Errorf("batch: resume: %w", err)
 	}
 	defer f.Close()
+	format = strings.ToLower(format)
 	done := map[string]bool{}
 	br := bufio.NewReaderSize(f, 1<<20)
 	var off, lastStart int64
 	last := ""
 	lineNo := 0
+	inQuotes := false // CSV: the line goes on a quoted field with a newline
 	for {
 		line, err := br.ReadBytes('\n')
 		if len(line) > 0 && line[len(line)-1] == '\n' {
 			lineNo++
+			continued := inQuotes
+			if format == FormatCSV && bytes.Count(line, []byte{'"'})%2 == 1 {
+				inQuotes = !inQuotes
+			}
 			id, ok := articleOf(line, format, lineNo)
-			if ok {
+			if ok && !continued {
 				if id != last {
 					if last != "" {
 						done[last] = true

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -17,7 +18,7 @@ import (
 type Options struct {
 	Workers  int                  // goroutines classifying; 0 means all cores
 	Explain  int                  // features listed per sentence (0: none)
-	Skip     func(id string) bool // articles to leave out (resume); nil skips none
+	Skip     func(id string) bool // articles to leave out (resume), by the id their records carry; nil skips none
 	Progress func(Stats)          // called after each article is written; may be nil
 }
 
@@ -54,14 +55,24 @@ type result struct {
 
 // Run reads every article from r, classifies it with m and writes the
 // encoded results to w in input order. Record errors (bad input) become
-// error records and the run goes on; Run returns the first error that stops
-// the stream (a failed read or write), or ctx's error when it is cancelled,
-// after flushing what was done. Stats.Errors > 0 means some input failed.
+// error records and the run goes on; an error record carries the bad
+// record's id or, when it has none, its place as "file:line". Run returns
+// the first error that stops the stream (a failed read or write), or ctx's
+// error when it is cancelled before the end of the input, after writing
+// every article read until then. Stats.Errors > 0 means some input failed.
 func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w io.Writer, opts Options) (Stats, error) {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
+	// Model.Segmenter builds the segmenter on first use without a lock;
+	// build it here, before the workers share the model.
+	m.Segmenter()
+	parent := ctx
+	// A failed write cancels the run: the rest of the input would be read
+	// and classified for nothing.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	jobs := make(chan job, workers)
 	results := make(chan result, workers)
 	// At most 2×workers articles are in flight (read, not yet written):
@@ -71,6 +82,7 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 	var st Stats
 	var skipped atomic.Int64
 	var readErr error
+	eof := false // the whole input was read
 	go func() {
 		defer close(jobs)
 		seq := 0
@@ -80,13 +92,14 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 			}
 			a, err := r.Next()
 			if errors.Is(err, io.EOF) {
+				eof = true
 				return
 			}
 			if err != nil && !corpus.IsRecordError(err) {
 				readErr = err
 				return
 			}
-			if err == nil && opts.Skip != nil && opts.Skip(a.ID) {
+			if opts.Skip != nil && opts.Skip(jobID(a, err)) {
 				skipped.Add(1)
 				continue
 			}
@@ -130,10 +143,13 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 			delete(pending, next)
 			next++
 			<-slots
-			if writeErr == nil {
-				if _, err := w.Write(p.out); err != nil {
-					writeErr = fmt.Errorf("batch: write: %w", err)
-				}
+			if writeErr != nil {
+				continue // drain what is in flight; it is not written
+			}
+			if _, err := w.Write(p.out); err != nil {
+				writeErr = fmt.Errorf("batch: write: %w", err)
+				cancel()
+				continue
 			}
 			st.Articles++
 			st.Sentences += p.sentences
@@ -153,8 +169,29 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 		return st, writeErr
 	case readErr != nil:
 		return st, readErr
+	case eof:
+		// Cancelled after the last article was read: nothing was cut short.
+		return st, nil
 	}
-	return st, ctx.Err()
+	return st, parent.Err()
+}
+
+// jobID is the id of an article, or of the error record that stands for a
+// bad one: the id the record had, else its place (as readers name an
+// article without an id), so that Skip can match it when a run is resumed.
+func jobID(a *corpus.Article, err error) string {
+	if err == nil {
+		return a.ID
+	}
+	var re *corpus.RecordError
+	errors.As(err, &re)
+	switch {
+	case re.ID != "":
+		return re.ID
+	case re.Line > 0:
+		return re.File + ":" + strconv.Itoa(re.Line)
+	}
+	return re.File
 }
 
 func process(j job, ws *models.Workspace, m *models.Model, enc Encoder, explain int) (res result) {
@@ -162,7 +199,7 @@ func process(j job, ws *models.Workspace, m *models.Model, enc Encoder, explain 
 	if j.err != nil {
 		var re *corpus.RecordError
 		errors.As(j.err, &re)
-		res.out = enc.Error(nil, re.ID, re.File, re.Line, re.Err)
+		res.out = enc.Error(nil, jobID(nil, j.err), re.File, re.Line, re.Err)
 		res.isErr = true
 		return res
 	}

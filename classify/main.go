@@ -162,8 +162,12 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 		return 1, err
 	}
 	bw := bufio.NewWriterSize(w, 1<<20)
-	if d, ok := enc.(batch.Delimited); ok && fresh {
-		bw.Write(d.Header(m.Labels))
+	if d, ok := enc.(batch.Delimited); ok {
+		d.Scores = len(m.Labels)
+		enc = d
+		if fresh {
+			bw.Write(d.Header(m.Labels))
+		}
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -4,7 +4,9 @@
 // byte offsets into that text. Readers stream: they yield one Article at a
 // time together with the file and line it came from, so that every error can
 // name them. A bad record is reported as a *RecordError and reading goes on;
-// any other error ends the stream.
+// any other error (a failed read) ends the stream. Open, which reads many
+// inputs, reports a failed read as a *RecordError for that input and goes on
+// with the next, so that one truncated file does not lose the others.
 //
 // Formats:
 //   - JSON Lines, one article a line, as in the annotation guide:
@@ -15,8 +17,10 @@
 //   - label<TAB>text lines (TSV) and fastText lines (__label__X text): each line
 //     is an item of its own, read as a one-sentence article.
 //   - a raw text article (.txt): paragraphs separated by blank lines.
-//   - a directory of those, walked recursively in sorted order, symlinks not
-//     followed; and standard input ("-").
+//   - a directory of those, walked recursively in sorted order, hidden files
+//     skipped, symlinks reported and not followed; and standard input ("-"),
+//     whose format is sniffed from its first bytes ('{' is JSONL,
+//     "__label__" fastText, anything else raw text).
 //
 // Files ending in .gz are decompressed on the fly; the format comes from the
 // name without .gz.

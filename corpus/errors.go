@@ -15,13 +15,17 @@ type RecordError struct {
 }
 
 func (e *RecordError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("corpus: %s:%d: %v", e.File, e.Line, e.Err)
-	}
-	return fmt.Sprintf("corpus: %s: %v", e.File, e.Err)
+	return fmt.Sprintf("%s%v", where(e.File, e.Line), e.Err)
 }
 
 func (e *RecordError) Unwrap() error { return e.Err }
+
+func where(file string, line int) string {
+	if line > 0 {
+		return fmt.Sprintf("corpus: %s:%d: ", file, line)
+	}
+	return fmt.Sprintf("corpus: %s: ", file)
+}
 
 // Sentinel errors that callers may test with errors.Is.
 var (
@@ -38,3 +42,16 @@ func IsRecordError(err error) bool {
 	var re *RecordError
 	return errors.As(err, &re)
 }
+
+// streamError is a read error that ends the stream of one input (a disk
+// error, a truncated .gz). A reader of one stream returns it as is, which
+// ends that stream; MultiReader turns it into a *RecordError and goes on
+// with its next input, so one bad file does not lose the others.
+type streamError struct {
+	file string
+	line int
+	err  error
+}
+
+func (e *streamError) Error() string { return fmt.Sprintf("%s%v", where(e.file, e.line), e.err) }
+func (e *streamError) Unwrap() error { return e.err }

@@ -10,7 +10,8 @@ import (
 type Format int
 
 // Formats. FormatAuto picks one from the file name, or for a stream without
-// a telling name, from its first byte ('{' means JSONL, otherwise raw text).
+// a telling name, from its first non-space bytes ('{' means JSONL,
+// "__label__" fastText, anything else raw text).
 const (
 	FormatAuto Format = iota
 	FormatJSONL

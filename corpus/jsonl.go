@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // jsonlReader reads one article per line of JSON Lines.
@@ -29,14 +30,18 @@ func (r *jsonlReader) Next() (*Article, error) {
 		case errors.Is(err, io.EOF):
 			return nil, io.EOF
 		case errors.Is(err, ErrTooLarge):
-			return nil, &RecordError{File: r.name, Line: r.lines.line, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, r.lines.max)}
+			return nil, &RecordError{File: r.name, Line: r.lines.line, Err: r.lines.tooLarge()}
 		case err != nil:
-			return nil, fmt.Errorf("corpus: %s:%d: %w", r.name, r.lines.line, err)
+			return nil, &streamError{r.name, r.lines.line, err}
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		a, err := parseJSONArticle(line, r.textField)
+		var a *Article
+		err = checkText(line, r.lines.lead)
+		if err == nil {
+			a, err = parseJSONArticle(line, r.textField)
+		}
 		if err != nil {
 			re := &RecordError{File: r.name, Line: r.lines.line, Err: err}
 			if a != nil {
@@ -52,11 +57,12 @@ func (r *jsonlReader) Next() (*Article, error) {
 	}
 }
 
-// parseJSONArticle decodes one JSONL record. On error it may still return an
-// article holding the id, so that the error can name it.
+// parseJSONArticle decodes one JSONL record, already checked for valid
+// UTF-8 without NUL bytes. On error it may still return an article holding
+// the id, so that the error can name it.
 func parseJSONArticle(line []byte, textField string) (*Article, error) {
-	if err := checkText(line); err != nil {
-		return nil, err
+	if t := bytes.TrimSpace(line); len(t) == 0 || t[0] != '{' {
+		return nil, fmt.Errorf("malformed JSON: want an object per line, got %s", truncate(string(t), 40))
 	}
 	var rec map[string]json.RawMessage
 	if err := json.Unmarshal(line, &rec); err != nil {
@@ -109,8 +115,15 @@ func parseJSONArticle(line []byte, textField string) (*Article, error) {
 			if t == "" {
 				return a, fmt.Errorf("sentence %d: empty text", i)
 			}
+			// JSON can spell a NUL as \u0000, past checkText.
+			if strings.IndexByte(t, 0) >= 0 {
+				return a, fmt.Errorf("sentence %d: %w", i, ErrNUL)
+			}
 			if s.Para != nil {
-				if *s.Para < para || *s.Para < 0 {
+				switch {
+				case *s.Para < 0:
+					return a, fmt.Errorf("sentence %d: negative para %d", i, *s.Para)
+				case *s.Para < para:
 					return a, fmt.Errorf("sentence %d: para %d after para %d (paragraph numbers must not decrease)", i, *s.Para, para)
 				}
 				para = *s.Para
@@ -149,9 +162,14 @@ func scalarString(raw json.RawMessage) (string, error) {
 	return "", fmt.Errorf("want a string or number, got %s", truncate(string(raw), 40))
 }
 
+// truncate shortens s to at most n bytes plus an ellipsis, never cutting a
+// UTF-8 sequence in two.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n] + "…"
 }

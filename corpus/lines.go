@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 )
 
@@ -12,14 +13,20 @@ import (
 // input cannot exhaust memory.
 const DefaultMaxRecord = 256 << 20
 
+const bom = "\uFEFF"
+
 // lineReader yields the lines of a stream without their line ending, with
-// 1-based line numbers. A line longer than max is skipped up to its end and
-// reported as ErrTooLarge; the next call goes on after it.
+// 1-based line numbers. A line whose content (line ending not counted) is
+// longer than max is skipped up to its end and reported as ErrTooLarge; the
+// next call goes on after it. A read error is sticky: a stream that failed
+// mid-line cannot be resynchronised, so every later call returns it again.
 type lineReader struct {
 	r    *bufio.Reader
 	max  int
 	line int
 	buf  []byte
+	lead int // bytes trimmed from the start of the current line (a BOM)
+	err  error
 }
 
 func newLineReader(r io.Reader, max int) *lineReader {
@@ -30,15 +37,21 @@ func newLineReader(r io.Reader, max int) *lineReader {
 }
 
 // next returns the next line (valid until the following call), io.EOF at the
-// end, errTooLarge for an oversized line, or a read error.
+// end, ErrTooLarge for an oversized line, or a read error.
 func (l *lineReader) next() ([]byte, error) {
+	if l.err != nil {
+		return nil, l.err
+	}
 	l.buf = l.buf[:0]
+	l.lead = 0
 	l.line++
 	tooLarge := false
 	for {
 		chunk, err := l.r.ReadSlice('\n')
 		if !tooLarge {
-			if len(l.buf)+len(chunk) > l.max+1 {
+			// Room for a "\r\n" ending (and a BOM on line 1): the limit is
+			// on the content, checked once the line is trimmed.
+			if len(l.buf)+len(chunk) > l.max+len(bom)+2 {
 				tooLarge = true
 				l.buf = l.buf[:0]
 			} else {
@@ -51,32 +64,41 @@ func (l *lineReader) next() ([]byte, error) {
 			continue
 		case errors.Is(err, io.EOF):
 			if len(l.buf) == 0 && !tooLarge {
+				l.err = io.EOF
 				return nil, io.EOF
 			}
 		default:
+			l.err = err
 			return nil, err
 		}
 		break
 	}
-	if tooLarge {
-		return nil, ErrTooLarge
-	}
 	line := bytes.TrimSuffix(l.buf, []byte{'\n'})
 	line = bytes.TrimSuffix(line, []byte{'\r'})
-	if l.line == 1 {
-		line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+	if l.line == 1 && bytes.HasPrefix(line, []byte(bom)) {
+		line = line[len(bom):]
+		l.lead = len(bom)
+	}
+	if tooLarge || len(line) > l.max {
+		return nil, ErrTooLarge
 	}
 	return line, nil
 }
 
+// tooLarge is the error for a line over the limit.
+func (l *lineReader) tooLarge() error {
+	return fmt.Errorf("%w (%d bytes)", ErrTooLarge, l.max)
+}
+
 // checkText reports invalid UTF-8 and NUL bytes with the offset of the first
-// bad byte.
-func checkText(b []byte) error {
+// bad byte; base is added to it, so that the offset counts from the start of
+// the line or file as it is on disk (a stripped BOM included).
+func checkText(b []byte, base int) error {
 	if i := bytes.IndexByte(b, 0); i >= 0 {
-		return &byteError{ErrNUL, i}
+		return &byteError{ErrNUL, base + i}
 	}
 	if i := invalidUTF8(b); i >= 0 {
-		return &byteError{ErrInvalidUTF8, i}
+		return &byteError{ErrInvalidUTF8, base + i}
 	}
 	return nil
 }

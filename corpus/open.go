@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -18,6 +19,13 @@ import (
 type Reader interface {
 	Next() (*Article, error)
 }
+
+var (
+	_ Reader = (*MultiReader)(nil)
+	_ Reader = (*jsonlReader)(nil)
+	_ Reader = (*sentenceLineReader)(nil)
+	_ Reader = (*textReader)(nil)
+)
 
 // ReaderOptions configure how input is read. The zero value reads any format
 // detected from the file name, the JSONL text field "text", and records up
@@ -40,7 +48,8 @@ func (o ReaderOptions) withDefaults() ReaderOptions {
 
 // NewReader reads a stream named name (used in errors and as the id of a raw
 // text article). With FormatAuto the format comes from the name or, failing
-// that, from the first non-space byte.
+// that, from the first non-space bytes: '{' means JSONL, "__label__"
+// fastText, anything else raw text.
 func NewReader(r io.Reader, name string, opts ReaderOptions) Reader {
 	opts = opts.withDefaults()
 	f := opts.Format
@@ -48,9 +57,16 @@ func NewReader(r io.Reader, name string, opts ReaderOptions) Reader {
 		f = FormatOf(name)
 	}
 	if f == FormatAuto {
-		br := bufio.NewReader(r)
-		f = sniff(br)
+		br := bufio.NewReaderSize(r, sniffSize)
+		var err error
+		f, err = sniff(br)
 		r = br
+		if err != nil {
+			// Peek forgets a read error once it has returned it: keep it
+			// behind the bytes already buffered, so that it still ends the
+			// stream where it happened.
+			r = io.MultiReader(io.LimitReader(br, int64(br.Buffered())), errReader{err})
+		}
 	}
 	switch f {
 	case FormatJSONL:
@@ -64,22 +80,69 @@ func NewReader(r io.Reader, name string, opts ReaderOptions) Reader {
 	}
 }
 
-func sniff(br *bufio.Reader) Format {
-	b, _ := br.Peek(512)
-	s := strings.TrimLeft(strings.TrimPrefix(string(b), "\uFEFF"), " \t\r\n")
-	switch {
-	case strings.HasPrefix(s, "{"):
-		return FormatJSONL
-	case strings.HasPrefix(s, fastTextPrefix):
-		return FormatFastText
+// sniffSize is the most sniff looks at (leading white space beyond it means
+// raw text); it matches the line reader's buffer, which then reuses it.
+const sniffSize = 64 << 10
+
+// sniff guesses the format of a stream from its first non-space bytes, a
+// BOM skipped. It peeks no further than it must, so that a pipe is not held
+// up until a whole buffer has arrived, and looks at each byte once. A read
+// error other than io.EOF is returned.
+func sniff(br *bufio.Reader) (Format, error) {
+	n := 1
+	off := 0 // leading bytes known to be a BOM or white space
+	for {
+		b, err := br.Peek(n)
+		final := err != nil
+		switch {
+		case off > 0:
+		case bytes.HasPrefix(b, []byte(bom)):
+			off = len(bom)
+		case !final && bytes.HasPrefix([]byte(bom), b):
+			n = max(len(b)+1, br.Buffered()) // perhaps the start of a BOM
+			continue
+		}
+		for off < len(b) && isSniffSpace(b[off]) {
+			off++
+		}
+		if f, ok := sniffBytes(b[off:], final); ok || final {
+			if errors.Is(err, io.EOF) || errors.Is(err, bufio.ErrBufferFull) {
+				err = nil
+			}
+			return f, err
+		}
+		n = max(len(b)+1, br.Buffered())
 	}
-	return FormatText
 }
 
+func isSniffSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// sniffBytes decides the format from the first non-space bytes of a stream,
+// or reports that it needs more; final says there are no more.
+func sniffBytes(b []byte, final bool) (Format, bool) {
+	switch {
+	case len(b) == 0:
+		return FormatText, final
+	case b[0] == '{':
+		return FormatJSONL, true
+	case bytes.HasPrefix(b, []byte(fastTextPrefix)):
+		return FormatFastText, true
+	case !final && bytes.HasPrefix([]byte(fastTextPrefix), b):
+		return FormatAuto, false
+	}
+	return FormatText, true
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
 // Open reads the inputs in order: files, directories (walked recursively in
-// sorted order; symbolic links are reported, not followed; files whose name
-// gives no format are skipped) and "-" for standard input. A file that cannot
-// be opened is reported as a *RecordError and the others are still read.
+// sorted order; hidden files are skipped; symbolic links inside are
+// reported, not followed; files whose name gives no format are skipped) and
+// "-" for standard input. A symbolic link named in paths is followed. An
+// input that cannot be opened, or whose reading fails part way (a truncated
+// .gz), is reported as a *RecordError and the others are still read.
 // Close releases the file being read.
 func Open(paths []string, opts ReaderOptions) *MultiReader {
 	m := &MultiReader{opts: opts.withDefaults()}
@@ -102,7 +165,12 @@ func (m *MultiReader) Next() (*Article, error) {
 	for {
 		if m.cur != nil {
 			a, err := m.cur.Next()
-			if !errors.Is(err, io.EOF) {
+			var se *streamError
+			switch {
+			case errors.As(err, &se):
+				m.closeCurrent()
+				return nil, &RecordError{File: se.file, Line: se.line, ID: se.file, Err: se.err}
+			case !errors.Is(err, io.EOF):
 				return a, err
 			}
 			m.closeCurrent()
@@ -168,7 +236,13 @@ func (m *MultiReader) openPath(p string) error {
 		if err != nil {
 			f.Close()
 			m.closer = nil
-			return &RecordError{File: p, ID: p, Err: fmt.Errorf("gzip: %w", err)}
+			switch {
+			case errors.Is(err, io.EOF):
+				err = fmt.Errorf("gzip: %w", ErrEmpty)
+			case !strings.HasPrefix(err.Error(), "gzip: "):
+				err = fmt.Errorf("gzip: %w", err)
+			}
+			return &RecordError{File: p, ID: p, Err: err}
 		}
 		r = gz
 		m.closer = multiCloser{gz, f}
@@ -194,37 +268,35 @@ type input struct {
 	err  error
 }
 
-// walk lists the readable files below dir in sorted order. Symbolic links
-// are not followed, so a link loop cannot trap the walk; each link met, and
-// each directory that cannot be read, becomes a *RecordError in the list.
+// walk lists the files below dir in sorted order. Symbolic links are not
+// followed, so a link loop cannot trap the walk; each link met, each
+// directory that cannot be read and each special file (a FIFO would block)
+// becomes a *RecordError in the list. dir itself may be a link: the caller
+// has resolved it.
 func walk(dir string) []input {
 	var files []input
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			files = append(files, input{path: p, err: &RecordError{File: p, ID: p, Err: err}})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		// ReadDir returns the entries it read before the error: keep them.
+		files = append(files, input{path: dir, err: &RecordError{File: dir, ID: dir, Err: err}})
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
 		}
-		name := d.Name()
-		if p != dir && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
+		p := filepath.Join(dir, name)
+		switch t := e.Type(); {
+		case t&fs.ModeSymlink != 0:
 			files = append(files, input{path: p, err: &RecordError{File: p, ID: p, Err: ErrSymlink}})
-			return nil
-		}
-		if !d.IsDir() && FormatOf(name) != FormatAuto {
+		case t.IsDir():
+			files = append(files, walk(p)...)
+		case FormatOf(name) == FormatAuto:
+		case !t.IsRegular():
+			files = append(files, input{path: p, err: &RecordError{File: p, ID: p, Err: fmt.Errorf("not a regular file (%v)", t)}})
+		default:
 			files = append(files, input{path: p})
 		}
-		return nil
-	})
-	if err != nil {
-		files = append(files, input{path: dir, err: &RecordError{File: dir, ID: dir, Err: err}})
 	}
 	return files
 }

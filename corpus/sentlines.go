@@ -25,14 +25,14 @@ func (r *sentenceLineReader) Next() (*Article, error) {
 		case errors.Is(err, io.EOF):
 			return nil, io.EOF
 		case errors.Is(err, ErrTooLarge):
-			return nil, r.bad(ErrTooLarge)
+			return nil, r.bad(r.lines.tooLarge())
 		case err != nil:
-			return nil, fmt.Errorf("corpus: %s:%d: %w", r.name, r.lines.line, err)
+			return nil, &streamError{r.name, r.lines.line, err}
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		if err := checkText(line); err != nil {
+		if err := checkText(line, r.lines.lead); err != nil {
 			return nil, r.bad(err)
 		}
 		var label, text string
@@ -74,13 +74,20 @@ func parseTSVLine(line string) (label, text string, err error) {
 	return label, text, nil
 }
 
+// fastTextSpace are the bytes fastText splits words on (besides newlines,
+// which end the line here): a label may be followed by a tab.
+const fastTextSpace = " \t\v\f\r"
+
 // parseFastTextLine parses "__label__X text". A line without a label is an
 // unlabelled sentence; more than one label is an error (multi-label data is
 // not supported).
 func parseFastTextLine(line string) (label, text string, err error) {
 	line = strings.TrimSpace(line)
 	if strings.HasPrefix(line, fastTextPrefix) {
-		label, text, _ = strings.Cut(line, " ")
+		label, text = line, ""
+		if i := strings.IndexAny(line, fastTextSpace); i >= 0 {
+			label, text = line[:i], line[i+1:]
+		}
 		label = strings.TrimPrefix(label, fastTextPrefix)
 		text = strings.TrimSpace(text)
 		if label == "" {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
-	"sort"
 )
 
 // JSONLWriter writes articles in the interchange format, one a line.
@@ -25,13 +24,8 @@ type jsonOutSentence struct {
 // An article without sentences is written with its raw "text".
 func (w *JSONLWriter) Write(a *Article) error {
 	rec := make(map[string]any, 4+len(a.Fields))
-	keys := make([]string, 0, len(a.Fields))
-	for k := range a.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		rec[k] = a.Fields[k]
+	for k, v := range a.Fields {
+		rec[k] = v
 	}
 	rec["id"] = a.ID
 	if a.Source != "" {
@@ -46,13 +40,11 @@ func (w *JSONLWriter) Write(a *Article) error {
 		}
 		rec["sentences"] = ss
 	}
-	b, err := json.Marshal(rec) // map keys are sorted: stable output
-	if err != nil {
-		return err
-	}
-	b = append(b, '\n')
-	_, err = w.w.Write(b)
-	return err
+	// Map keys are sorted: stable output. Encode adds the newline; news text
+	// is full of & < >, which need no escaping outside HTML.
+	enc := json.NewEncoder(w.w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rec)
 }
 
 // Flush writes any buffered data.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -74,6 +75,22 @@ func benchTexts(tb testing.TB) ([]string, int64) {
 	return texts, int64(size)
 }
 
+// cpuMeter reports MB per CPU second beside the wall-clock MB/s: run with
+// -cpu 1, the process's CPU time is the benchmark's.
+type cpuMeter struct{ start time.Duration }
+
+func startCPU(b *testing.B) cpuMeter {
+	b.Helper()
+	return cpuMeter{start: cpuTime()}
+}
+
+func (m cpuMeter) report(b *testing.B, bytes int64) {
+	b.Helper()
+	if d := cpuTime() - m.start; d > 0 && m.start > 0 {
+		b.ReportMetric(float64(bytes)*float64(b.N)/1e6/d.Seconds(), "MB/cpu-s")
+	}
+}
+
 // BenchmarkSegment reports segmentation speed in MB/s and sentences/s on
 // one core; allocs/op is for the whole mix, so 0 means no allocation per
 // sentence or per article.
@@ -83,6 +100,7 @@ func BenchmarkSegment(b *testing.B) {
 	b.Run("api=Sentences", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
+		m := startCPU(b)
 		n := 0
 		for b.Loop() {
 			for _, text := range texts {
@@ -92,16 +110,19 @@ func BenchmarkSegment(b *testing.B) {
 			}
 		}
 		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+		m.report(b, size)
 	})
 	b.Run("api=AppendSentences", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
+		m := startCPU(b)
 		var buf []Bound
 		for b.Loop() {
 			for _, text := range texts {
 				buf = seg.AppendSentences(buf[:0], text)
 			}
 		}
+		m.report(b, size)
 	})
 }
 
@@ -112,6 +133,7 @@ func BenchmarkTokenize(b *testing.B) {
 	b.Run("norm=false", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
+		m := startCPU(b)
 		n := 0
 		for b.Loop() {
 			for _, text := range texts {
@@ -121,10 +143,12 @@ func BenchmarkTokenize(b *testing.B) {
 			}
 		}
 		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "tokens/s")
+		m.report(b, size)
 	})
 	b.Run("norm=true", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
+		m := startCPU(b)
 		var buf []byte
 		for b.Loop() {
 			for _, text := range texts {
@@ -133,5 +157,6 @@ func BenchmarkTokenize(b *testing.B) {
 				}
 			}
 		}
+		m.report(b, size)
 	})
 }

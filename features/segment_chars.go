@@ -67,10 +67,7 @@ func terminal(r rune) termKind {
 		return termPeriod
 	case '…':
 		return termEllipsis
-	case '?', '!', '‽', '‼', '⁇', '⁈', '⁉', '؟', '¡', '¿':
-		if r == '¡' || r == '¿' {
-			return termNone // Spanish openers
-		}
+	case '?', '!', '‽', '‼', '⁇', '⁈', '⁉', '؟':
 		return termQuestion
 	case '。', '｡', '！', '？', '．':
 		return termCJK
@@ -108,7 +105,7 @@ func isCloser(r rune) bool {
 	return false
 }
 
-// isQuoteCloser reports closers that are quotation marks (not brackets).
+// isQuoteMark reports quotation marks, opening or closing.
 func isQuoteMark(r rune) bool {
 	switch r {
 	case '"', '\'', '”', '’', '“', '‘', '«', '»', '‹', '›', '„', '‚', '「', '」', '『', '』':

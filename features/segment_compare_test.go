@@ -210,6 +210,7 @@ func BenchmarkCompare(b *testing.B) {
 	b.Run("splitter=stancekit", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
+		m := startCPU(b)
 		n := 0
 		for b.Loop() {
 			for _, text := range texts {
@@ -219,10 +220,12 @@ func BenchmarkCompare(b *testing.B) {
 			}
 		}
 		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+		m.report(b, size)
 	})
 	b.Run("splitter=uax29", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
+		m := startCPU(b)
 		n := 0
 		for b.Loop() {
 			for _, text := range texts {
@@ -233,5 +236,6 @@ func BenchmarkCompare(b *testing.B) {
 			}
 		}
 		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+		m.report(b, size)
 	})
 }

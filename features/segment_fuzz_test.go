@@ -5,7 +5,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -85,37 +84,53 @@ func blankLineIn(s string) bool {
 	return false
 }
 
+// The invariants are checked with plain comparisons and t.Fatalf rather
+// than testify inside the loops: a check per sentence or token through
+// reflection would slow the fuzzer tenfold.
+
 func FuzzSegment(f *testing.F) {
 	fuzzSeeds(f)
 	seg := NewSegmenter()
 	f.Fuzz(func(t *testing.T, text string) {
 		bounds := collect(seg, text)
-		assert.Equal(t, bounds, seg.AppendSentences(nil, text))
+		require.Equal(t, bounds, seg.AppendSentences(nil, text))
+		valid := utf8.ValidString(text)
 		prev := 0
 		for k, b := range bounds {
-			require.True(t, prev <= b.Start && b.Start < b.End && b.End <= len(text), "bound %d %+v out of order or range (prev end %d, len %d)", k, b, prev, len(text))
+			if !(prev <= b.Start && b.Start < b.End && b.End <= len(text)) {
+				t.Fatalf("bound %d %+v out of order or range (prev end %d, len %d)", k, b, prev, len(text))
+			}
 			gap := text[prev:b.Start]
-			require.True(t, spaceOnly(gap), "bound %d: non-space %q left out before it", k, gap)
+			if !spaceOnly(gap) {
+				t.Fatalf("bound %d: non-space %q left out before it", k, gap)
+			}
 			s := text[b.Start:b.End]
 			first, _ := utf8.DecodeRuneInString(s)
 			last, _ := utf8.DecodeLastRuneInString(s)
-			require.False(t, isSpace(first) || isSpace(last), "bound %d: %q not trimmed", k, s)
-			require.False(t, blankLineIn(s), "bound %d: %q spans a paragraph break", k, s)
-			if k == 0 {
-				require.Equal(t, 0, b.Para)
-			} else {
-				wantPara := bounds[k-1].Para
+			if isSpace(first) || isSpace(last) {
+				t.Fatalf("bound %d: %q not trimmed", k, s)
+			}
+			if blankLineIn(s) {
+				t.Fatalf("bound %d: %q spans a paragraph break", k, s)
+			}
+			wantPara := 0
+			if k > 0 {
+				wantPara = bounds[k-1].Para
 				if lineBreaks(gap) >= 2 {
 					wantPara++
 				}
-				require.Equal(t, wantPara, b.Para, "bound %d: paragraph after %q", k, gap)
 			}
-			if utf8.ValidString(text) {
-				require.True(t, utf8.ValidString(s), "bound %d: %q splits a character", k, s)
+			if b.Para != wantPara {
+				t.Fatalf("bound %d: paragraph %d after %q, want %d", k, b.Para, gap, wantPara)
+			}
+			if valid && !utf8.ValidString(s) {
+				t.Fatalf("bound %d: %q splits a character", k, s)
 			}
 			prev = b.End
 		}
-		require.True(t, spaceOnly(text[prev:]), "non-space %q left out at the end", text[prev:])
+		if !spaceOnly(text[prev:]) {
+			t.Fatalf("non-space %q left out at the end", text[prev:])
+		}
 	})
 }
 
@@ -123,27 +138,36 @@ func FuzzTokenize(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := AppendTokens(nil, text)
+		valid := utf8.ValidString(text)
 		prev := 0
 		var norm []byte
 		n := 0
 		for tok := range Tokens(text) {
-			require.Less(t, n, len(toks))
-			require.Equal(t, toks[n], tok, "Tokens and AppendTokens agree")
+			if n >= len(toks) || toks[n] != tok {
+				t.Fatalf("token %d: Tokens gives %+v, AppendTokens %+v", n, tok, toks)
+			}
 			n++
-			require.True(t, prev <= tok.Start && tok.Start < tok.End && tok.End <= len(text), "token %+v out of order or range (prev end %d, len %d)", tok, prev, len(text))
-			require.True(t, spaceOnly(text[prev:tok.Start]), "non-space %q left out", text[prev:tok.Start])
+			if !(prev <= tok.Start && tok.Start < tok.End && tok.End <= len(text)) {
+				t.Fatalf("token %+v out of order or range (prev end %d, len %d)", tok, prev, len(text))
+			}
+			if !spaceOnly(text[prev:tok.Start]) {
+				t.Fatalf("non-space %q left out", text[prev:tok.Start])
+			}
 			s := text[tok.Start:tok.End]
 			for _, r := range s {
-				require.False(t, isSpace(r), "token %q holds white space", s)
+				if isSpace(r) {
+					t.Fatalf("token %q holds white space", s)
+				}
 			}
 			norm = AppendNorm(norm[:0], s)
-			if utf8.ValidString(text) {
-				require.True(t, utf8.ValidString(s), "token %q splits a character", s)
-				require.True(t, utf8.Valid(norm), "normalized %q is not UTF-8", norm)
+			if valid && (!utf8.ValidString(s) || !utf8.Valid(norm)) {
+				t.Fatalf("token %q (normalized %q) splits a character", s, norm)
 			}
 			prev = tok.End
 		}
-		require.Equal(t, len(toks), n)
-		require.True(t, spaceOnly(text[prev:]), "non-space %q left out at the end", text[prev:])
+		require.Len(t, toks, n)
+		if !spaceOnly(text[prev:]) {
+			t.Fatalf("non-space %q left out at the end", text[prev:])
+		}
 	})
 }

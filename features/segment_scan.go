@@ -476,6 +476,7 @@ type nextInfo struct {
 	timeWord bool // a word that may follow "p.m." ("Tuesday", "GMT")
 	roman    bool // a Roman numeral ("Art. IV")
 	suffix   bool // a company suffix with its full stop ("Co. Ltd.")
+	dash     bool // a dash: "11:15 p.m. — A spokesperson said ..."
 }
 
 func (sc *segScanner) nextInfo(k int) nextInfo {
@@ -539,6 +540,8 @@ func (sc *segScanner) nextInfo(k int) nextInfo {
 		}
 	case unicode.IsLetter(r):
 		return nextInfo{kind: nextUpper}
+	case r == '—' || r == '–' || r == '-':
+		return nextInfo{kind: nextOther, dash: true}
 	}
 	return nextInfo{kind: nextOther}
 }
@@ -571,11 +574,11 @@ const (
 // came between.
 func (sc *segScanner) periodEnds(start, i int, nx nextInfo, nl bool) bool {
 	wc, class, word := sc.classifyBefore(start, i)
-	switch wc {
-	case wordPlain:
+	switch {
+	case wc == wordPlain:
 		return true
-	case wordEnumerator:
-		return false
+	case wc == wordEnumerator, nx.dash && !nl:
+		return false // after an abbreviation a dash goes on: "Acme Inc. — the ..."
 	}
 	switch class {
 	case AbbrevTitle:
@@ -594,8 +597,10 @@ func (sc *segScanner) periodEnds(start, i int, nx nextInfo, nl bool) bool {
 			return false
 		case nextUpper:
 			return !nx.timeWord
+		case nextOpenUpper:
+			return true
 		}
-		return true
+		return nl
 	}
 	// AbbrevWeak: acronyms, initials, Jr.
 	switch nx.kind {

@@ -323,6 +323,9 @@ func isDomain(w string) bool {
 
 // scanURLPrefix recognizes a URL by its scheme or "www.".
 func scanURLPrefix(text string, i int) (int, bool) {
+	if c := text[i] | 0x20; c != 'h' && c != 'w' {
+		return 0, false // most words: no need to compare prefixes
+	}
 	rest := text[i:]
 	for _, p := range [...]string{"https://", "http://", "www."} {
 		if len(rest) > len(p) && strings.EqualFold(rest[:len(p)], p) {

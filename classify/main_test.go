@@ -1,0 +1,308 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/models"
+	"github.com/stancekit/stancekit/newsmodel"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/classify")
+
+const (
+	articlePath = "../testdata/classify/article.txt"
+	goldenPath  = "../testdata/classify/article.golden.jsonl"
+	goldPath    = "../testdata/classify/gold.jsonl"
+)
+
+// classifyCmd runs the command as main would, with stdin as standard input.
+func classifyCmd(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestGolden(t *testing.T) {
+	code, out, stderr := classifyCmd(t, "", "-quiet", articlePath)
+	require.Equal(t, 0, code, stderr)
+	if *update {
+		require.NoError(t, os.WriteFile(goldenPath, []byte(out), 0o644))
+	}
+	want, err := os.ReadFile(goldenPath)
+	require.NoError(t, err, "run go test ./classify -run TestGolden -update to create it")
+	assert.Equal(t, string(want), out, "output differs from %s (rerun with -update if the change is meant)", goldenPath)
+
+	input, err := os.ReadFile(articlePath)
+	require.NoError(t, err)
+	m, err := newsmodel.Load()
+	require.NoError(t, err)
+	checkRecords(t, string(input), articlePath, m, out)
+}
+
+// checkRecords checks the JSONL record schema on the output for one article
+// read from a file called id.
+func checkRecords(t *testing.T, input, id string, m *models.Model, out string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	require.Len(t, lines, 12, "the article has 12 sentences")
+	lastPara := 0
+	for i, line := range lines {
+		var raw map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal([]byte(line), &raw), "line %d", i+1)
+		var keys []string
+		for k := range raw {
+			keys = append(keys, k)
+		}
+		assert.ElementsMatch(t, []string{"article", "sentence", "para", "start", "end", "text", "label", "scores"}, keys, "line %d", i+1)
+
+		var rec struct {
+			Article    string
+			Sentence   int
+			Para       int
+			Start, End int
+			Text       string
+			Label      string
+			Scores     map[string]float64
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &rec))
+		assert.Equal(t, id, rec.Article)
+		assert.Equal(t, i, rec.Sentence)
+		assert.GreaterOrEqual(t, rec.Para, lastPara, "paragraphs do not go back")
+		lastPara = rec.Para
+		require.True(t, 0 <= rec.Start && rec.Start < rec.End && rec.End <= len(input), "line %d: bad span [%d,%d)", i+1, rec.Start, rec.End)
+		assert.Equal(t, input[rec.Start:rec.End], rec.Text, "line %d: text == input[start:end]", i+1)
+
+		require.Len(t, rec.Scores, len(m.Labels), "line %d", i+1)
+		sum, best := 0.0, ""
+		for _, l := range m.Labels {
+			p, ok := rec.Scores[l]
+			require.True(t, ok, "line %d: no score for %q", i+1, l)
+			assert.True(t, p >= 0 && p <= 1, "line %d: score %g", i+1, p)
+			sum += p
+			if best == "" || p > rec.Scores[best] {
+				best = l
+			}
+		}
+		// Six significant digits per score: the sum is 1 within 4 × 5e-7.
+		assert.InDelta(t, 1, sum, 1e-5, "line %d: scores sum", i+1)
+		if m.Decode == models.DecodePosterior {
+			assert.Equal(t, best, rec.Label, "line %d: posterior decoding labels the most probable", i+1)
+		}
+	}
+	assert.Equal(t, 3, lastPara, "four paragraphs")
+}
+
+func TestFormatCSV(t *testing.T) {
+	code, out, stderr := classifyCmd(t, "", "-quiet", "-format", "csv", articlePath, filepath.Join(t.TempDir(), "missing.txt"))
+	require.Equal(t, 1, code, stderr)
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err, "every row has the header's fields")
+	require.Len(t, rows, 1+12+1)
+	assert.Equal(t, []string{"article", "sentence", "para", "start", "end", "label", "p_appeal", "p_fact", "p_opinion", "p_quote", "text"}, rows[0])
+	assert.Equal(t, articlePath, rows[1][0])
+	assert.Equal(t, "error", rows[13][5])
+	assert.Contains(t, rows[13][10], "missing.txt: ")
+}
+
+func TestFormatSummary(t *testing.T) {
+	code, out, stderr := classifyCmd(t, "", "-quiet", "-format", "summary", articlePath)
+	require.Equal(t, 0, code, stderr)
+	var rec struct {
+		Article   string
+		Sentences int
+		Counts    map[string]int
+		Shares    map[string]float64
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rec))
+	assert.Equal(t, 12, rec.Sentences)
+	total := 0
+	for _, n := range rec.Counts {
+		total += n
+	}
+	assert.Equal(t, 12, total)
+}
+
+func TestStdin(t *testing.T) {
+	code, out, stderr := classifyCmd(t, "The bridge opened on Monday. Sign up for our newsletter.", "-quiet")
+	require.Equal(t, 0, code, stderr)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 2)
+	assert.Contains(t, lines[0], `"article":"-"`)
+	assert.Contains(t, lines[1], `"start":29,"end":56`)
+}
+
+// Bad inputs give error records in their place; the good ones are still
+// classified, and the exit status says that something failed.
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.txt")
+	bad := filepath.Join(dir, "bad.jsonl")
+	require.NoError(t, os.WriteFile(bad, []byte(`{"id": "ok-1", "text": "The bridge opened on Monday."}
+{"id": "broken", "text": 
+{"id": "ok-2", "text": "Rain is expected tomorrow."}
+`), 0o644))
+	unreadable := filepath.Join(dir, "locked.txt")
+	require.NoError(t, os.WriteFile(unreadable, []byte("Secret text."), 0o000))
+
+	code, out, stderr := classifyCmd(t, "", "-workers", "2", missing, bad, articlePath, unreadable)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "errors")
+
+	type rec struct {
+		Article, Error, File, Text string
+		Line                       int
+	}
+	var recs []rec
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r rec
+		require.NoError(t, json.Unmarshal([]byte(line), &r), line)
+		recs = append(recs, r)
+	}
+	require.GreaterOrEqual(t, len(recs), 4+12)
+	assert.Equal(t, rec{Article: missing, File: missing, Error: "lstat " + missing + ": no such file or directory"}, recs[0])
+	assert.Equal(t, "ok-1", recs[1].Article)
+	assert.Equal(t, bad, recs[2].File)
+	assert.Equal(t, 2, recs[2].Line)
+	assert.Contains(t, recs[2].Error, "malformed JSON")
+	assert.Equal(t, bad+":2", recs[2].Article, "a bad record without an id is named by its place")
+	assert.Equal(t, "ok-2", recs[3].Article)
+	for _, r := range recs[4:16] {
+		assert.Equal(t, articlePath, r.Article)
+		assert.Empty(t, r.Error)
+	}
+	if os.Geteuid() != 0 { // root reads any file
+		require.Len(t, recs, 17)
+		assert.Equal(t, unreadable, recs[16].Article)
+		assert.Contains(t, recs[16].Error, "permission denied")
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-no-such-flag"}, "flag provided but not defined: -no-such-flag"},
+		{[]string{"-workers", "many"}, `invalid value "many"`},
+		{[]string{"-format", "xml", articlePath}, `unknown output format "xml"`},
+		{[]string{"-input-format", "pdf", articlePath}, `unknown format "pdf"`},
+		{[]string{"-resume", articlePath}, "-resume needs -o FILE"},
+		{[]string{"-compare", "b.stkm", articlePath}, "-compare needs -eval"},
+		{[]string{"-eval", goldPath, articlePath}, "-eval takes no inputs"},
+		{[]string{"-eval", goldPath, "-report", "pdf", "-bootstrap", "0"}, `-report "pdf"`},
+	}
+	for _, tt := range tests {
+		code, out, stderr := classifyCmd(t, "", tt.args...)
+		assert.Equal(t, 2, code, "%v: %s", tt.args, stderr)
+		assert.Contains(t, stderr, tt.want, "%v", tt.args)
+		assert.Empty(t, out, "%v", tt.args)
+	}
+
+	code, _, stderr := classifyCmd(t, "", "-h")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stderr, "usage: classify")
+	assert.Contains(t, stderr, "-format")
+}
+
+func TestEval(t *testing.T) {
+	code, out, stderr := classifyCmd(t, "", "-eval", goldPath, "-report", "json", "-bootstrap", "0")
+	require.Equal(t, 0, code, stderr)
+	var rep struct {
+		N        *int
+		Accuracy *float64
+		Macro    *struct{ Precision, Recall, F1 *float64 }
+		Weighted *struct{ Precision, Recall, F1 *float64 }
+		Labels   []string
+		Classes  map[string]struct{ Support *int }
+		// Rows gold, columns predicted.
+		Confusion [][]int
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep), out)
+	require.NotNil(t, rep.N)
+	require.NotNil(t, rep.Accuracy)
+	require.NotNil(t, rep.Macro)
+	require.NotNil(t, rep.Weighted)
+	for _, avg := range []*struct{ Precision, Recall, F1 *float64 }{rep.Macro, rep.Weighted} {
+		require.NotNil(t, avg.Precision)
+		require.NotNil(t, avg.Recall)
+		require.NotNil(t, avg.F1)
+		assert.True(t, *avg.F1 >= 0 && *avg.F1 <= 1)
+	}
+
+	// The gold file has 3 articles with 6 + 6 + 5 sentences: 5 fact,
+	// 5 quote, 3 opinion, 4 appeal (counted by hand).
+	assert.Equal(t, 17, *rep.N)
+	assert.Equal(t, []string{"appeal", "fact", "opinion", "quote"}, rep.Labels)
+	support := map[string]int{}
+	for l, c := range rep.Classes {
+		require.NotNil(t, c.Support, l)
+		support[l] = *c.Support
+	}
+	assert.Equal(t, map[string]int{"appeal": 4, "fact": 5, "opinion": 3, "quote": 5}, support)
+	require.Len(t, rep.Confusion, 4)
+	total, diag := 0, 0
+	for i, row := range rep.Confusion {
+		require.Len(t, row, 4)
+		rowSum := 0
+		for j, n := range row {
+			rowSum += n
+			if i == j {
+				diag += n
+			}
+		}
+		assert.Equal(t, support[rep.Labels[i]], rowSum, "confusion row %s sums to its support", rep.Labels[i])
+		total += rowSum
+	}
+	assert.Equal(t, 17, total)
+	assert.InDelta(t, float64(diag)/17, *rep.Accuracy, 1e-12)
+	assert.False(t, math.IsNaN(*rep.Macro.F1))
+
+	// The other report formats, and -o.
+	for _, format := range []string{"text", "markdown", "html"} {
+		code, out, stderr := classifyCmd(t, "", "-eval", goldPath, "-report", format, "-bootstrap", "0")
+		assert.Equal(t, 0, code, "%s: %s", format, stderr)
+		assert.NotEmpty(t, out, format)
+	}
+	path := filepath.Join(t.TempDir(), "report.json")
+	code, out, stderr = classifyCmd(t, "", "-eval", goldPath, "-report", "json", "-bootstrap", "0", "-o", path)
+	require.Equal(t, 0, code, stderr)
+	assert.Empty(t, out)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"confusion"`)
+}
+
+func TestEvalBadGold(t *testing.T) {
+	dir := t.TempDir()
+	unlabelled := filepath.Join(dir, "unlabelled.jsonl")
+	require.NoError(t, os.WriteFile(unlabelled, []byte(`{"id": "u", "sentences": [{"text": "One.", "label": "fact"}, {"text": "Two."}]}`+"\n"), 0o644))
+	code, out, stderr := classifyCmd(t, "", "-eval", unlabelled, "-bootstrap", "0")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, stderr, unlabelled+":1 (u): gold articles need a label on every sentence")
+
+	broken := filepath.Join(dir, "broken.jsonl")
+	require.NoError(t, os.WriteFile(broken, []byte("{\n"), 0o644))
+	code, out, stderr = classifyCmd(t, "", "-eval", broken, "-bootstrap", "0")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, stderr, broken+":1: malformed JSON")
+
+	unknown := filepath.Join(dir, "unknown.jsonl")
+	require.NoError(t, os.WriteFile(unknown, []byte(`{"id": "k", "sentences": [{"text": "One.", "label": "satire"}]}`+"\n"), 0o644))
+	code, _, stderr = classifyCmd(t, "", "-eval", unknown, "-bootstrap", "0")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, `"satire"`)
+}

@@ -1,0 +1,8 @@
+//go:build !unix
+
+package features
+
+import "time"
+
+// cpuTime is not measured here; benchmarks then report no CPU-time figure.
+func cpuTime() time.Duration { return 0 }
