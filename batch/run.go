@@ -16,10 +16,15 @@ import (
 
 // Options configure Run.
 type Options struct {
-	Workers  int                  // goroutines classifying; 0 means all cores
-	Explain  int                  // features listed per sentence (0: none)
-	Skip     func(id string) bool // articles to leave out (resume), by the id their records carry; nil skips none
-	Progress func(Stats)          // called after each article is written; may be nil
+	Workers int // goroutines classifying; 0 means all cores
+	Explain int // features listed per sentence (0: none)
+	// Skip leaves out the articles, and bad records, whose output would
+	// carry this id (as Resume returns them); nil skips none. It is called
+	// from the goroutine that reads, never concurrently.
+	Skip func(id string) bool
+	// Progress is called on Run's goroutine after each article is written;
+	// it may be nil.
+	Progress func(Stats)
 }
 
 // Stats counts what a run did.
@@ -65,9 +70,6 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	// Model.Segmenter builds the segmenter on first use without a lock;
-	// build it here, before the workers share the model.
-	m.Segmenter()
 	parent := ctx
 	// A failed write cancels the run: the rest of the input would be read
 	// and classified for nothing.

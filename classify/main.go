@@ -275,15 +275,6 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 	opts := eval.Options{Bootstrap: f.bootstrap, Seed: f.seed, Errors: f.errorsN}
 	rep := eval.Evaluate(m.Labels, items, opts)
 	rep.Title = "Evaluation on " + f.evalPath
-	w := stdout
-	if f.out != "" {
-		file, err := os.Create(f.out)
-		if err != nil {
-			return 1, err
-		}
-		defer file.Close()
-		w = file
-	}
 	if f.compare != "" {
 		m2, err := models.Load(f.compare)
 		if err != nil {
@@ -297,20 +288,42 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 			return 1, err
 		}
 		cmp := eval.Compare(m.Labels, items, items2, max(f.bootstrap, 1000), eval.NewRand(f.seed))
+		write := cmp.WriteText
 		if f.report == "markdown" || f.report == "md" {
-			return 0, cmp.WriteMarkdown(w)
+			write = cmp.WriteMarkdown
 		}
-		return 0, cmp.WriteText(w)
+		return 0, writeTo(f.out, stdout, write)
 	}
+	var write func(io.Writer) error
 	switch f.report {
 	case "json":
-		return 0, rep.WriteJSON(w)
+		write = rep.WriteJSON
 	case "markdown", "md":
-		return 0, rep.WriteMarkdown(w)
+		write = rep.WriteMarkdown
 	case "html":
-		return 0, rep.WriteHTML(w)
+		write = rep.WriteHTML
 	case "text":
-		return 0, rep.WriteText(w)
+		write = rep.WriteText
+	default:
+		return 2, usageError{fmt.Errorf("-report %q: want text, json, markdown or html", f.report)}
 	}
-	return 2, usageError{fmt.Errorf("-report %q: want text, json, markdown or html", f.report)}
+	return 0, writeTo(f.out, stdout, write)
+}
+
+// writeTo calls write on stdout, or on the file at path when one is given
+// (created only then, so that a failed run leaves no empty report), and
+// reports a failed close: a full disk can lose the end of the file.
+func writeTo(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" {
+		return write(stdout)
+	}
+	file, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	err = write(file)
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -42,7 +42,7 @@ func TestGolden(t *testing.T) {
 	}
 	want, err := os.ReadFile(goldenPath)
 	require.NoError(t, err, "run go test ./classify -run TestGolden -update to create it")
-	assert.Equal(t, string(want), out, "output differs from %s (rerun with -update if the change is meant)", goldenPath)
+	assertSameOutput(t, string(want), out, "output differs from %s (rerun with -update if the change is meant)", goldenPath)
 
 	input, err := os.ReadFile(articlePath)
 	require.NoError(t, err)
@@ -153,10 +153,12 @@ func TestBadInputs(t *testing.T) {
 {"id": "broken", "text": 
 {"id": "ok-2", "text": "Rain is expected tomorrow."}
 `), 0o644))
+	notGzip := filepath.Join(dir, "plain.txt.gz")
+	require.NoError(t, os.WriteFile(notGzip, []byte("Plain text, not gzip."), 0o644))
 	unreadable := filepath.Join(dir, "locked.txt")
 	require.NoError(t, os.WriteFile(unreadable, []byte("Secret text."), 0o000))
 
-	code, out, stderr := classifyCmd(t, "", "-workers", "2", missing, bad, articlePath, unreadable)
+	code, out, stderr := classifyCmd(t, "", "-workers", "2", missing, bad, articlePath, notGzip, unreadable)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "errors")
 
@@ -170,7 +172,7 @@ func TestBadInputs(t *testing.T) {
 		require.NoError(t, json.Unmarshal([]byte(line), &r), line)
 		recs = append(recs, r)
 	}
-	require.GreaterOrEqual(t, len(recs), 4+12)
+	require.GreaterOrEqual(t, len(recs), 4+12+1)
 	assert.Equal(t, rec{Article: missing, File: missing, Error: "lstat " + missing + ": no such file or directory"}, recs[0])
 	assert.Equal(t, "ok-1", recs[1].Article)
 	assert.Equal(t, bad, recs[2].File)
@@ -182,10 +184,13 @@ func TestBadInputs(t *testing.T) {
 		assert.Equal(t, articlePath, r.Article)
 		assert.Empty(t, r.Error)
 	}
+	assert.Equal(t, notGzip, recs[16].Article)
+	assert.Equal(t, notGzip, recs[16].File)
+	assert.Contains(t, recs[16].Error, "gzip: invalid header")
 	if os.Geteuid() != 0 { // root reads any file
-		require.Len(t, recs, 17)
-		assert.Equal(t, unreadable, recs[16].Article)
-		assert.Contains(t, recs[16].Error, "permission denied")
+		require.Len(t, recs, 18)
+		assert.Equal(t, unreadable, recs[17].Article)
+		assert.Contains(t, recs[17].Error, "permission denied")
 	}
 }
 
@@ -282,6 +287,22 @@ func TestEval(t *testing.T) {
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"confusion"`)
+
+	// A usage error leaves no empty report behind.
+	bad := filepath.Join(t.TempDir(), "bad.pdf")
+	code, _, _ = classifyCmd(t, "", "-eval", goldPath, "-report", "pdf", "-bootstrap", "0", "-o", bad)
+	assert.Equal(t, 2, code)
+	assert.NoFileExists(t, bad)
+}
+
+// -compare runs the paired comparison of two models on the gold data; a
+// model against itself differs in nothing.
+func TestEvalCompare(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "news.stkm")
+	require.NoError(t, os.WriteFile(path, newsmodel.Bytes(), 0o644))
+	code, out, stderr := classifyCmd(t, "", "-eval", goldPath, "-compare", path, "-bootstrap", "0")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "McNemar (17 sentences): 0 right only by A, 0 only by B")
 }
 
 func TestEvalBadGold(t *testing.T) {

@@ -64,6 +64,7 @@ func TestResume(t *testing.T) {
 	input := resumeInput(t, dir)
 	for _, format := range []string{"jsonl", "csv", "tsv"} {
 		t.Run(format, func(t *testing.T) {
+			t.Parallel()
 			fullPath := filepath.Join(dir, "full."+format)
 			code, _, stderr := classifyCmd(t, "", "-quiet", "-workers", "2", "-format", format, "-o", fullPath, input)
 			require.Equal(t, 1, code, "the bad record fails: %s", stderr)
@@ -72,7 +73,7 @@ func TestResume(t *testing.T) {
 			require.Contains(t, string(full), "broken")
 
 			n := len(full)
-			cuts := []int{0, 1, n / 7, 2 * n / 7, 3 * n / 7, 4 * n / 7, 5 * n / 7, 6 * n / 7, n - 1, n}
+			cuts := []int{0, 1, n / 5, 2 * n / 5, 4 * n / 5, n - 1, n}
 			// And right after the error record, at a line end.
 			if i := strings.Index(string(full), "in.jsonl:3"); i >= 0 {
 				cuts = append(cuts, i+strings.IndexByte(string(full[i:]), '\n')+1)

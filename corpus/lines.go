@@ -45,14 +45,14 @@ func (l *lineReader) next() ([]byte, error) {
 	l.buf = l.buf[:0]
 	l.lead = 0
 	l.line++
-	tooLarge := false
+	over := false
 	for {
 		chunk, err := l.r.ReadSlice('\n')
-		if !tooLarge {
+		if !over {
 			// Room for a "\r\n" ending (and a BOM on line 1): the limit is
 			// on the content, checked once the line is trimmed.
 			if len(l.buf)+len(chunk) > l.max+len(bom)+2 {
-				tooLarge = true
+				over = true
 				l.buf = l.buf[:0]
 			} else {
 				l.buf = append(l.buf, chunk...)
@@ -63,7 +63,7 @@ func (l *lineReader) next() ([]byte, error) {
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
 		case errors.Is(err, io.EOF):
-			if len(l.buf) == 0 && !tooLarge {
+			if len(l.buf) == 0 && !over {
 				l.err = io.EOF
 				return nil, io.EOF
 			}
@@ -79,7 +79,7 @@ func (l *lineReader) next() ([]byte, error) {
 		line = line[len(bom):]
 		l.lead = len(bom)
 	}
-	if tooLarge || len(line) > l.max {
+	if over || len(line) > l.max {
 		return nil, ErrTooLarge
 	}
 	return line, nil

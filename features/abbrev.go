@@ -3,7 +3,6 @@ package features
 import (
 	_ "embed"
 	"fmt"
-	"maps"
 	"strings"
 	"sync"
 )
@@ -151,5 +150,3 @@ func (s *Segmenter) Abbreviation(word string) AbbrevClass {
 	}
 	return s.abbrev[string(k)]
 }
-
-func cloneAbbrev(m map[string]AbbrevClass) map[string]AbbrevClass { return maps.Clone(m) }

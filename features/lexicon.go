@@ -27,7 +27,7 @@ type Lexicons struct {
 
 // LexiconVersion changes whenever a lexicon file changes meaning; a model
 // records it so that a model never runs with lexicons it was not trained on.
-const LexiconVersion = "lex-1"
+const LexiconVersion = "lex-2"
 
 // LoadLexicons reads the embedded lexicons.
 func LoadLexicons() (*Lexicons, error) {

@@ -2,6 +2,7 @@ package features
 
 import (
 	"iter"
+	"maps"
 
 	"github.com/stancekit/stancekit/corpus"
 )
@@ -42,7 +43,7 @@ type Segmenter struct {
 // NewSegmenter returns a Segmenter with the built-in news abbreviations.
 func NewSegmenter() *Segmenter {
 	lx := defaultSegLexicon()
-	return &Segmenter{abbrev: cloneAbbrev(lx.abbrev), lex: lx}
+	return &Segmenter{abbrev: maps.Clone(lx.abbrev), lex: lx}
 }
 
 // Sentences yields the sentences of text in order. It does not allocate

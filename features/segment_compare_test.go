@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -169,15 +171,25 @@ func TestSegmentCorpusF1(t *testing.T) {
 	all, inner := scoreCorpus(arts, func(s string) []int { return ourEnds(seg, s) }, report)
 	uAll, uInner := scoreCorpus(arts, uaxEnds, nil)
 	t.Logf("corpus %s: %d articles", *segCorpus, len(arts))
+	byFile := map[string][]*corpus.Article{}
+	for _, a := range arts {
+		byFile[a.File] = append(byFile[a.File], a)
+	}
+	for _, file := range slices.Sorted(maps.Keys(byFile)) {
+		fa, _ := scoreCorpus(byFile[file], func(s string) []int { return ourEnds(seg, s) }, nil)
+		t.Logf("ours  %-28s %v", filepath.Base(file)+":", fa)
+	}
 	t.Logf("ours  all boundaries:    %v", all)
 	t.Logf("ours  inside paragraphs: %v", inner)
 	t.Logf("uax29 all boundaries:    %v", uAll)
 	t.Logf("uax29 inside paragraphs: %v", uInner)
 	_, _, f := all.prf()
 	_, _, fi := inner.prf()
-	// Floors a little under the measured values (see /work/scratch/seg-figures.md).
-	assert.GreaterOrEqual(t, f, 0.995, "boundary F1 on the corpus")
-	assert.GreaterOrEqual(t, fi, 0.99, "boundary F1 inside paragraphs")
+	// Floors a little under the measured 0.9998 (all) and 0.9998 (inside
+	// paragraphs) on the 266 articles of the first corpus, leaving room for
+	// new articles; the project's target is 0.995.
+	assert.GreaterOrEqual(t, f, 0.997, "boundary F1 on the corpus")
+	assert.GreaterOrEqual(t, fi, 0.996, "boundary F1 inside paragraphs")
 }
 
 func reportBoundaryErrors(t *testing.T, a *corpus.Article, gold, pred []int) {

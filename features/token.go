@@ -37,7 +37,7 @@ type Token struct {
 // and belongs to none, every other byte belongs to exactly one token.
 //
 //   - Words keep inner hyphens, dots and apostrophes: "mother-in-law",
-//     "O'Brien", "rock'n'roll", "COVID-19", "Amazon.com"; a dotted acronym
+//     "O'Brien", "rock'n'roll", "COVID-19", "v1.2.3"; a dotted acronym
 //     keeps its final stop ("U.S.", "a.m.", "e.g."), other abbreviations
 //     do not ("Mr" then ".": whether that stop also ends a sentence is the
 //     Segmenter's business).
@@ -51,8 +51,10 @@ type Token struct {
 //   - Numbers keep inner separators and a unit or ordinal suffix: "3.5",
 //     "1,200", "10:30", "2020-21", "24/7", "1990s", "1st", "5pm", "1.2m"; a
 //     currency sign before and a percent sign after are tokens of their own.
-//   - URLs, e-mail addresses, @handles and #hashtags are single tokens;
-//     trailing sentence punctuation is not part of a URL or address.
+//   - URLs (with a scheme, "www." or a common top-level domain:
+//     "Amazon.com", "example.org/news"), e-mail addresses, @handles and
+//     #hashtags are single tokens; trailing sentence punctuation is not
+//     part of a URL or address.
 //   - Every quotation mark is a Quote token; other punctuation is a Punct
 //     token, runs of the same mark ("...", "--", "!!") as one.
 //   - An emoji with its modifiers and joiners ("👍🏽", "👩‍🔬", a flag) is one

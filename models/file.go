@@ -138,7 +138,8 @@ func Decode(b []byte) (*Model, error) {
 	}
 	n := binary.LittleEndian.Uint64(b[len(magic)+4:])
 	rest := b[headerLen:]
-	if uint64(len(rest)) < n+4 {
+	// Compare without n+4, which overflows for a forged length near 2⁶⁴.
+	if len(rest) < 4 || n > uint64(len(rest)-4) {
 		return nil, fmt.Errorf("%w: body has %d of %d bytes", ErrTruncated, max(0, len(rest)-4), n)
 	}
 	body := rest[:n]
@@ -162,7 +163,7 @@ func Decode(b []byte) (*Model, error) {
 func fromFile(mf *modelFile) (*Model, error) {
 	pipe, err := features.FromState(mf.Pipeline)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	k := len(mf.Labels)
 	if k < 2 {

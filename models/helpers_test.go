@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
 
@@ -153,12 +152,3 @@ func cloneArticles(as []*corpus.Article) []*corpus.Article {
 	return out
 }
 
-// knownBug skips a test that shows a bug in the library, so that the suite
-// stays green until it is fixed. STANCEKIT_BUGS=1 runs such tests anyway,
-// to check a fix: go test ./models -run TestName with it set.
-func knownBug(t *testing.T, what string) {
-	t.Helper()
-	if os.Getenv("STANCEKIT_BUGS") == "" {
-		t.Skip("BUG: " + what)
-	}
-}

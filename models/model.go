@@ -3,6 +3,7 @@ package models
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/features"
@@ -26,7 +27,6 @@ type Model struct {
 	Chain    *Transitions // nil unless a sequence layer
 	Decode   string       // DecodePosterior or DecodeViterbi
 	Trained  TrainInfo
-	seg      *features.Segmenter
 }
 
 // TrainInfo records what a model was trained on.
@@ -46,6 +46,7 @@ type Prediction struct {
 // concurrent use.
 type Workspace struct {
 	m     *Model
+	seg   *features.Segmenter
 	ex    *features.Extractor
 	vecs  []features.Vector
 	v2    features.Vector
@@ -58,15 +59,13 @@ type Workspace struct {
 
 // NewWorkspace returns buffers for Predict.
 func (m *Model) NewWorkspace() *Workspace {
-	return &Workspace{m: m, ex: m.Pipeline.NewExtractor()}
+	return &Workspace{m: m, seg: m.Segmenter(), ex: m.Pipeline.NewExtractor()}
 }
 
 // Segmenter returns the segmenter the model applies to raw text.
+// Each call returns a new one.
 func (m *Model) Segmenter() *features.Segmenter {
-	if m.seg == nil {
-		m.seg = features.NewSegmenter()
-	}
-	return m.seg
+	return features.NewSegmenter()
 }
 
 // Predict labels every sentence of a, segmenting it first when it has no
@@ -75,7 +74,7 @@ func (m *Model) Segmenter() *features.Segmenter {
 func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 	m := w.m
 	if len(a.Sentences) == 0 {
-		m.Segmenter().Segment(a)
+		w.seg.Segment(a)
 	}
 	n, k := len(a.Sentences), len(m.Labels)
 	w.vecs = w.ex.Article(a, w.vecs)
@@ -147,10 +146,13 @@ type NamedContribution struct {
 // FeatureName names feature i of the final stage's input.
 func (m *Model) FeatureName(i int) string {
 	d := m.Stage1.Dim
-	if i < d {
+	switch {
+	case i < d:
 		return m.Pipeline.FeatureName(i)
+	case m.Stage2 != nil && i < d+stackDim(len(m.Labels)):
+		return stackFeatureName(i-d, m.Labels)
 	}
-	return stackFeatureName(i-d, m.Labels)
+	return "?" + strconv.Itoa(i)
 }
 
 func grow(b []float64, n int) []float64 {

@@ -94,7 +94,6 @@ func TestPredictConcurrentWorkspaces(t *testing.T) {
 // Predict segments raw text itself; workspaces sharing a freshly loaded
 // model do so concurrently.
 func TestPredictRawTextConcurrent(t *testing.T) {
-	knownBug(t, "Model.Segmenter builds m.seg lazily without synchronization, so two workspaces of one model that Predict unsegmented articles at the same time race on m.seg (go test -race reports it; batch.Run works around it by calling m.Segmenter() before starting workers, modeleval.Predict does not need to because its articles are segmented)")
 	b := smallModelBytes(t)
 	m, err := Decode(b)
 	require.NoError(t, err)

@@ -75,6 +75,9 @@ func fitCNB(d *Dataset, opts Options) (*Linear, error) {
 			w[j] = math.Log((all[j] - t[c*dim+j] + opts.Alpha) / den)
 			norm += math.Abs(w[j])
 		}
+		if norm == 0 {
+			continue // every complement probability is 1: no evidence either way
+		}
 		for j := 0; j < dim; j++ {
 			// Scores are -Σ x w / ‖w‖₁; scaled by dim so the temperature
 			// starts near a useful range.

@@ -164,3 +164,14 @@ func TestNaiveBayesRejectsBadData(t *testing.T) {
 		}
 	}
 }
+
+// With one feature every complement probability is 1, so every log is 0
+// and the weight normalization divides 0 by 0.
+func TestCNBSingleFeature(t *testing.T) {
+	d := denseDataset([]string{"a", "b"}, [][]float64{{1}, {2}}, []int{0, 1})
+	m, err := fitCNB(d, DefaultOptions())
+	require.NoError(t, err)
+	for i, w := range m.W {
+		assert.False(t, math.IsNaN(float64(w)), "weight %d", i)
+	}
+}

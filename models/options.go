@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"strings"
 
@@ -59,16 +60,18 @@ func (o Options) Validate() error {
 	switch {
 	case !known:
 		return fmt.Errorf("models: unknown model %q (want %s)", o.Model, strings.Join(Trainers, ", "))
-	case o.C <= 0:
+	case !(o.C > 0) || math.IsInf(o.C, 0): // also rejects NaN
 		return fmt.Errorf("models: C must be positive, got %g", o.C)
-	case o.Alpha <= 0:
+	case !(o.Alpha > 0) || math.IsInf(o.Alpha, 0):
 		return fmt.Errorf("models: alpha must be positive, got %g", o.Alpha)
-	case o.Beta < 0 || o.Beta > 1:
+	case !(o.Beta >= 0 && o.Beta <= 1):
 		return fmt.Errorf("models: beta must be in [0, 1], got %g", o.Beta)
+	case math.IsNaN(o.SeqWeight):
+		return fmt.Errorf("models: sequence weight is NaN")
 	case o.MaxIter <= 0:
 		return fmt.Errorf("models: max iterations must be positive, got %d", o.MaxIter)
-	case o.Stack && o.StackFolds < 2:
-		return fmt.Errorf("models: stacking needs at least 2 folds, got %d", o.StackFolds)
+	case (o.Stack || o.Calibrate) && o.StackFolds < 2:
+		return fmt.Errorf("models: stacking and calibration need at least 2 folds, got %d", o.StackFolds)
 	}
 	return o.Features.Validate()
 }

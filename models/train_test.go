@@ -76,9 +76,6 @@ func TestOptionsValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if tt.bug != "" {
-				knownBug(t, tt.bug)
-			}
 			for _, model := range Trainers {
 				o := DefaultOptions()
 				o.Model = model
@@ -99,7 +96,6 @@ func TestOptionsValidate(t *testing.T) {
 // The panic behind the first known bug of TestOptionsValidate, as Train
 // sees it.
 func TestTrainCalibrateWithoutFolds(t *testing.T) {
-	knownBug(t, "Stack=false, Calibrate=true, StackFolds=0 passes Validate and Train panics: integer divide by zero in articleFolds")
 	o := quickOptions(LogReg)
 	o.Calibrate, o.StackFolds = true, 0
 	assert.NotPanics(t, func() {
@@ -205,6 +201,17 @@ func modelBytes(t *testing.T, m *Model) []byte {
 // The same data and options give the same model bytes with 1 and 4
 // workers, and when trained twice.
 func TestTrainDeterministic(t *testing.T) {
+	t.Run("news", func(t *testing.T) {
+		data := readArticles(t, "../testdata/news/train.jsonl", 12)
+		o := fullOptions(LogReg)
+		o.Workers = 1
+		m1, err := Train(data, o)
+		require.NoError(t, err)
+		o.Workers = 4
+		m4, err := Train(data, o)
+		require.NoError(t, err)
+		assert.True(t, bytes.Equal(modelBytes(t, m1), modelBytes(t, m4)), "workers 1 and 4 give different bytes")
+	})
 	data := synthCorpus(5, 12)
 	for _, model := range Trainers {
 		t.Run(model, func(t *testing.T) {

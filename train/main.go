@@ -148,6 +148,16 @@ func train(args []string, stdout, stderr io.Writer) error {
 	if err := opts.Validate(); err != nil {
 		return usageError{err}
 	}
+	var fractions []float64
+	if *curve != "" {
+		for _, s := range strings.Split(*curve, ",") {
+			f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+			if err != nil || f <= 0 || f > 1 {
+				return usageError{fmt.Errorf("-curve: %q is not a fraction in (0, 1]", s)}
+			}
+			fractions = append(fractions, f)
+		}
+	}
 	evalOpts := eval.Options{Bootstrap: *bootstrap, Seed: *seed, Errors: *errorsN}
 	writeReport := func(r *eval.Report) error { return emit(r, *report, *reportOut, stdout) }
 	switch *report {
@@ -220,16 +230,8 @@ func train(args []string, stdout, stderr io.Writer) error {
 	}
 	rep := eval.Evaluate(m.Labels, items, evalOpts)
 	rep.Title = fmt.Sprintf("%s trained on %s, evaluated on %s", opts.Model, *data, *test)
-	if *curve != "" {
-		var fr []float64
-		for _, s := range strings.Split(*curve, ",") {
-			f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-			if err != nil || f <= 0 || f > 1 {
-				return usageError{fmt.Errorf("-curve: %q is not a fraction in (0, 1]", s)}
-			}
-			fr = append(fr, f)
-		}
-		if rep.Curve, err = modeleval.LearningCurve(articles, gold, opts, fr, 3, *seed); err != nil {
+	if fractions != nil {
+		if rep.Curve, err = modeleval.LearningCurve(articles, gold, opts, fractions, 3, *seed); err != nil {
 			return err
 		}
 	}
@@ -256,7 +258,8 @@ func readLabelled(paths []string, opts corpus.ReaderOptions, skipBad bool, logf 
 		logf("train: %v", e)
 	}
 	if len(bad) > 0 && !skipBad {
-		return nil, fmt.Errorf("%d bad records in %s (fix them, or pass -skip-bad to go on without them)", len(bad), strings.Join(paths, ","))
+		// The first one is named here too: with -quiet it is all the user sees.
+		return nil, fmt.Errorf("%d bad records in %s, the first: %v (fix them, or pass -skip-bad to go on without them)", len(bad), strings.Join(paths, ","), bad[0])
 	}
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("no labelled articles in %s", strings.Join(paths, ","))
@@ -282,14 +285,19 @@ func countSentences(articles []*corpus.Article) int {
 }
 
 // emit writes a report in the format asked for, to a file or stdout.
-func emit(r *eval.Report, format, path string, stdout io.Writer) error {
+func emit(r *eval.Report, format, path string, stdout io.Writer) (err error) {
 	w := stdout
 	if path != "" {
-		f, err := os.Create(path)
-		if err != nil {
-			return err
+		f, cerr := os.Create(path)
+		if cerr != nil {
+			return cerr
 		}
-		defer f.Close()
+		defer func() {
+			// A failed close can lose the report (full disk, NFS).
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}()
 		w = f
 	}
 	switch format {
