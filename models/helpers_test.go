@@ -151,4 +151,3 @@ func cloneArticles(as []*corpus.Article) []*corpus.Article {
 	}
 	return out
 }
-
