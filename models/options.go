@@ -46,7 +46,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		Model: LogReg, C: 10, Alpha: 0.1, Beta: 0.25, MaxIter: 100, Tol: 1e-5,
-		Stack: true, StackFolds: 5, Sequence: true, SeqWeight: -1, Calibrate: true,
+		Stack: true, StackFolds: 4, Sequence: true, SeqWeight: -1, Calibrate: true,
 		Features: features.DefaultConfig(), Seed: 1, Workers: runtime.NumCPU(),
 	}
 }
