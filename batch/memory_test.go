@@ -117,6 +117,6 @@ func TestRunMemoryBounded(t *testing.T) {
 	peakSmall := peakHeap(t, m, texts, small)
 	peakLarge := peakHeap(t, m, texts, large)
 	t.Logf("peak HeapInuse: %.1f MB for %d articles, %.1f MB for %d", float64(peakSmall)/1e6, small, float64(peakLarge)/1e6, large)
-	const slack = 8 << 20
+	const slack = 4 << 20
 	assert.Less(t, peakLarge, 2*peakSmall+slack, "peak heap grows with the number of articles")
 }

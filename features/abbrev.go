@@ -34,6 +34,7 @@ type segLexicon struct {
 	speechVerb   map[string]bool
 	speechObject map[string]bool
 	continuation map[string]bool
+	labelEnd     map[string]bool
 }
 
 // defaultSegLexicon parses the embedded lists once; Segmenters share the word
@@ -59,10 +60,12 @@ func parseSegLexicon(text string) (*segLexicon, error) {
 		speechVerb:   make(map[string]bool),
 		speechObject: make(map[string]bool),
 		continuation: make(map[string]bool),
+		labelEnd:     make(map[string]bool),
 	}
 	sets := map[string]map[string]bool{
 		"opener": lx.opener, "timeword": lx.timeWord, "speechverb": lx.speechVerb,
 		"speechobject": lx.speechObject, "continuation": lx.continuation,
+		"labelend": lx.labelEnd,
 	}
 	section := ""
 	for n, line := range strings.Split(text, "\n") {

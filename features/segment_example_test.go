@@ -24,7 +24,7 @@ func ExampleSegmenter_Sentences() {
 	// 0 [35:47] It was 1998.
 	// 1 [49:66] "We will rebuild.
 	// 1 [67:121] Every street, every school," Gov. Maria T. Reyes said.
-	// 1 [122:137] Remind me later
+	// 2 [122:137] Remind me later
 }
 
 // Tokens keep byte offsets into the original text; AppendNorm gives the

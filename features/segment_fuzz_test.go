@@ -116,7 +116,7 @@ func FuzzSegment(f *testing.F) {
 			wantPara := 0
 			if k > 0 {
 				wantPara = bounds[k-1].Para
-				if lineBreaks(gap) >= 2 {
+				if lineBreaks(gap) >= 1 {
 					wantPara++
 				}
 			}

@@ -1,6 +1,7 @@
 package features
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,10 +30,14 @@ func (sc *segScanner) next() (Bound, bool) {
 }
 
 // skipSpace skips white space from i; brk reports a paragraph break in it:
-// two line terminators (a blank line) or a paragraph separator.
+// any line terminator between two sentences. A blank line always ends a
+// paragraph; a single line break that falls where a sentence ends does too,
+// because scraped pages put each paragraph, button label and link on a line
+// of its own with no blank line between (hard-wrapped text, whose breaks
+// fall mid-sentence, keeps its paragraphs).
 func (sc *segScanner) skipSpace(i int) (int, bool) {
 	k, lines := sc.skipSpaceLines(i)
-	return k, lines >= 2
+	return k, lines >= 1
 }
 
 // skipSpaceLines skips white space from i and counts the line terminators
@@ -195,6 +200,11 @@ func (sc *segScanner) lineEnds(start, i, settled int) bool {
 	if lower && sc.longLine(start, e) {
 		return false
 	}
+	if !lower && (isPromptLine(text[sc.lineStart(start, e):e]) || isPromptLine(text[k:])) {
+		// "Read more: …" links are a line each: a title that ends in "for"
+		// does not run on into the next link.
+		return true
+	}
 	w := e
 	for w > start && e-w < maxLexWord {
 		r, size := utf8.DecodeLastRuneInString(text[start:w])
@@ -204,7 +214,11 @@ func (sc *segScanner) lineEnds(start, i, settled int) bool {
 		w -= size
 	}
 	if w < e {
-		if r, _ := utf8.DecodeRuneInString(text[w:]); unicode.IsLower(r) && sc.seg.lex.has(sc.seg.lex.continuation, text[w:e]) {
+		word := text[w:e]
+		if sc.seg.lex.has(sc.seg.lex.labelEnd, word) && !sc.longLine(start, e) {
+			return true // a short label: "Log in", "Before you scroll on"
+		}
+		if r, _ := utf8.DecodeRuneInString(word); unicode.IsLower(r) && sc.seg.lex.has(sc.seg.lex.continuation, word) {
 			return false
 		}
 	}
@@ -279,4 +293,28 @@ func isASCIIDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// promptPrefixes open publisher link lines on news pages.
+var promptPrefixes = []string{"read more", "also read", "read also", "related", "see also", "more from", "recommended", "most read", "watch:", "listen:", "advertisement"}
+
+// isPromptLine reports whether s starts with a publisher link prompt.
+func isPromptLine(s string) bool {
+	for _, p := range promptPrefixes {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineStart returns where the line holding text[e-1] starts, not before
+// start.
+func (sc *segScanner) lineStart(start, e int) int {
+	for j := e; j > start; j-- {
+		if c := sc.text[j-1]; c == '\n' || c == '\r' {
+			return j
+		}
+	}
+	return start
 }

@@ -26,9 +26,9 @@ func TestSentencesOffsets(t *testing.T) {
 		text string
 		want []Bound
 	}{
-		{"two paragraphs with a salutation line",
+		{"a salutation line: a line break at a sentence end starts a paragraph",
 			"Mr. Smith left. He said: \"Bye.\"\n\nDear readers,\nThank you.",
-			[]Bound{{0, 0, 15}, {0, 16, 31}, {1, 33, 46}, {1, 47, 57}}},
+			[]Bound{{0, 0, 15}, {0, 16, 31}, {1, 33, 46}, {2, 47, 57}}},
 		{"byte-order mark and Windows line endings",
 			"\uFEFFOne.\r\n\r\nTwo.",
 			[]Bound{{0, 3, 7}, {1, 11, 15}}},
