@@ -287,17 +287,17 @@ func (lx *Lexicons) nearPublisher(toks []token, i, span int) bool {
 	return false
 }
 
-// matchAny reports whether any phrase occurs as a run of word tokens.
-func matchAny(toks []token, phrases [][]string) bool {
-	for _, ph := range phrases {
-		if len(ph) == 0 || len(ph) > len(toks) {
-			continue
-		}
-	outer:
-		for i := 0; i+len(ph) <= len(toks); i++ {
-			for k, w := range ph {
-				if toks[i+k].norm != w {
-					continue outer
+// matchAny reports whether any phrase occurs as a run of tokens.
+func matchAny(toks []token, ph phrases) bool {
+	for i, t := range toks {
+	next:
+		for _, p := range ph[t.norm] {
+			if i+len(p) > len(toks) {
+				continue
+			}
+			for k := 1; k < len(p); k++ {
+				if toks[i+k].norm != p[k] {
+					continue next
 				}
 			}
 			return true

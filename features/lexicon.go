@@ -21,8 +21,18 @@ type Lexicons struct {
 	Evaluative   map[string]bool
 	Imperatives  map[string]bool
 	Person       map[string]int // 1 first singular, 2 first plural, 3 second, 4 third
-	Attribution  [][]string     // token sequences
-	Appeal       [][]string
+	Attribution  phrases // token sequences
+	Appeal       phrases
+}
+
+// phrases are token sequences indexed by their first token, so that a
+// sentence is matched in one pass over its tokens.
+type phrases map[string][][]string
+
+func (p phrases) add(ph []string) {
+	if len(ph) > 0 {
+		p[ph[0]] = append(p[ph[0]], ph)
+	}
 }
 
 // LexiconVersion changes whenever a lexicon file changes meaning; a model
@@ -64,15 +74,15 @@ func LoadLexicons() (*Lexicons, error) {
 	}); err != nil {
 		return nil, err
 	}
-	phrases := func(name string) ([][]string, error) {
-		var out [][]string
-		err := eachLine(name, func(line string) { out = append(out, strings.Fields(line)) })
+	readPhrases := func(name string) (phrases, error) {
+		out := phrases{}
+		err := eachLine(name, func(line string) { out.add(strings.Fields(line)) })
 		return out, err
 	}
-	if l.Attribution, err = phrases("attribution.txt"); err != nil {
+	if l.Attribution, err = readPhrases("attribution.txt"); err != nil {
 		return nil, err
 	}
-	if l.Appeal, err = phrases("appeal_phrases.txt"); err != nil {
+	if l.Appeal, err = readPhrases("appeal_phrases.txt"); err != nil {
 		return nil, err
 	}
 	return l, nil
