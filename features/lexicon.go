@@ -21,7 +21,7 @@ type Lexicons struct {
 	Evaluative   map[string]bool
 	Imperatives  map[string]bool
 	Person       map[string]int // 1 first singular, 2 first plural, 3 second, 4 third
-	Attribution  phrases // token sequences
+	Attribution  phrases        // token sequences
 	Appeal       phrases
 }
 
