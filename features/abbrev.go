@@ -35,6 +35,7 @@ type segLexicon struct {
 	speechObject map[string]bool
 	continuation map[string]bool
 	labelEnd     map[string]bool
+	role         map[string]bool
 }
 
 // defaultSegLexicon parses the embedded lists once; Segmenters share the word
@@ -61,11 +62,12 @@ func parseSegLexicon(text string) (*segLexicon, error) {
 		speechObject: make(map[string]bool),
 		continuation: make(map[string]bool),
 		labelEnd:     make(map[string]bool),
+		role:         make(map[string]bool),
 	}
 	sets := map[string]map[string]bool{
 		"opener": lx.opener, "timeword": lx.timeWord, "speechverb": lx.speechVerb,
 		"speechobject": lx.speechObject, "continuation": lx.continuation,
-		"labelend": lx.labelEnd,
+		"labelend": lx.labelEnd, "role": lx.role,
 	}
 	section := ""
 	for n, line := range strings.Split(text, "\n") {

@@ -82,8 +82,9 @@ func (sc *segScanner) judge(start, i, size int, kind termKind) (int, bool) {
 		return j, true
 	}
 	nl := lines > 0
-	// Emoji after the final mark belong to the sentence: "We won! 🎉".
-	if r, _ := utf8.DecodeRuneInString(text[k:]); isEmojiLike(r) {
+	// Emoji after the final mark belong to the sentence: "We won! 🎉"; on
+	// a line of their own they are a line of their own (a star rating).
+	if r, _ := utf8.DecodeRuneInString(text[k:]); isEmojiLike(r) && !nl {
 		m, last := k, k
 		for m < n {
 			r, sz := utf8.DecodeRuneInString(text[m:])

@@ -110,7 +110,7 @@ scan:
 			// Bush", "J. R. R. Tolkien"); after a lower-case word it is a
 			// letter that may end a sentence ("from A to H."), unless
 			// another initial follows ("by J. K. Rowling").
-			if !sc.prevWordLower(start, w) || sc.initialAt(i+1) {
+			if !sc.prevWordLower(start, w) || sc.initialAt(i+1) || sc.prevWordRole(start, w) {
 				return wordAbbrev, AbbrevWeak, word
 			}
 			return wordPlain, NotAbbrev, word
@@ -218,6 +218,30 @@ func (sc *segScanner) prevWordLower(start, w int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text[b:])
 	return unicode.IsLower(r)
+}
+
+// prevWordRole reports whether the word before text[w] is a role noun that
+// comes before a name ("district collector V. Anitha", "coach R. Singh"):
+// then a single capital letter is an initial, not a sentence's last word.
+func (sc *segScanner) prevWordRole(start, w int) bool {
+	text := sc.text
+	e := w
+	for e > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= size
+	}
+	b := e
+	for b > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:b])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		b -= size
+	}
+	return b < e && sc.seg.lex.has(sc.seg.lex.role, text[b:e])
 }
 
 // prevWordCap reports whether the word before text[w] is capitalized.

@@ -30,6 +30,12 @@ func TestEmbeddedModelIsCurrent(t *testing.T) {
 	if testing.Short() {
 		t.Skip("retrains the default model")
 	}
+	if raceEnabled {
+		// Training has no shared state to race on (its determinism across
+		// worker counts is tested in models); under the detector it takes
+		// minutes. .ci/run runs this test without -race.
+		t.Skip("retraining under the race detector is too slow; run without -race")
+	}
 	m, err := models.Train(readSplit(t, "train"), models.DefaultOptions())
 	require.NoError(t, err)
 	var b bytes.Buffer
