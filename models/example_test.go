@@ -93,7 +93,7 @@ func ExampleModel_Save() {
 	}
 	fmt.Println(loaded.Labels, loaded.Options.Model, loaded.Trained.Articles, loaded.Trained.Sentences)
 	// Output:
-	// [fact quote] logreg 4 12
+	// [fact quote] svm 4 12
 }
 
 func ExampleDecode() {

@@ -45,7 +45,7 @@ type Options struct {
 // DefaultOptions are the options of the default news model.
 func DefaultOptions() Options {
 	return Options{
-		Model: LogReg, C: 10, Alpha: 0.1, Beta: 0.25, MaxIter: 100, Tol: 1e-5,
+		Model: SVM, C: 1, Alpha: 0.1, Beta: 0.25, MaxIter: 100, Tol: 1e-5,
 		Stack: true, StackFolds: 4, Sequence: true, SeqWeight: -1, Calibrate: true,
 		Features: features.DefaultConfig(), Seed: 1, Workers: runtime.NumCPU(),
 	}

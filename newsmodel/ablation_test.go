@@ -47,16 +47,20 @@ func ablationConfigs() []config {
 			o.Sequence = false
 			return o
 		}},
-		{"+ sequence layer (default model)", models.DefaultOptions},
-		{"default, Viterbi decoding", func() models.Options { return models.DefaultOptions() }},
-		{"default with linear SVM", func() models.Options {
+		{"+ sequence layer, transition weight tuned on out-of-fold scores (default model)", models.DefaultOptions},
+		{"sequence layer with a fixed transition weight 0.5, Viterbi decoding", func() models.Options {
 			o := models.DefaultOptions()
-			o.Model, o.C = models.SVM, 1
+			o.SeqWeight = 0.5
+			return o
+		}},
+		{"default with logistic regression (C=10)", func() models.Options {
+			o := models.DefaultOptions()
+			o.Model, o.C = models.LogReg, 10
 			return o
 		}},
 		{"default with NBSVM", func() models.Options {
 			o := models.DefaultOptions()
-			o.Model, o.C = models.NBSVM, 1
+			o.Model = models.NBSVM
 			return o
 		}},
 		{"default with multinomial NB", func() models.Options {

@@ -5,8 +5,6 @@ import (
 	"math"
 	"sync"
 
-	"github.com/sjwhitworth/golearn/base"
-
 	"github.com/stancekit/stancekit/features"
 	"github.com/stancekit/stancekit/models"
 )
@@ -23,18 +21,15 @@ type Classifier struct {
 	schema *schema
 	forest *forest
 	knn    *neighbours
-	rows   sync.Pool // of *rowGrid, one-row prediction grids (forest)
-	xs     sync.Pool // of *[]float64, dense rows (knn)
+	bufs   sync.Pool // of *buffers
 }
 
 var _ models.Classifier = (*Classifier)(nil)
 
-// rowGrid is a one-row DenseInstances in the training schema, reused
-// between Scores calls.
-type rowGrid struct {
-	g     *base.DenseInstances
-	specs []base.AttributeSpec
-	x     []float64
+// buffers are one Scores call's scratch space, reused between calls.
+type buffers struct {
+	x    []float64 // the dense row
+	rows *rows     // forest only
 }
 
 // Fit trains a classifier of the given kind (Forest or KNN) on the first
@@ -60,12 +55,12 @@ func Fit(d *models.Dataset, kind string, opts Options, seed uint64) (*Classifier
 	var err error
 	switch kind {
 	case Forest:
-		c.forest, err = fitForest(c.schema.trainingGrid(d), c.schema, o, seed)
+		c.forest, err = fitForest(denseRows(d, o.Columns), d.Y, c.schema, o, seed)
 	case KNN:
 		if o.K > d.Len() {
 			return nil, fmt.Errorf("golearn: k = %d neighbours but only %d training rows", o.K, d.Len())
 		}
-		c.knn, err = fitKNN(d, o.Columns, o)
+		c.knn, err = fitKNN(denseRows(d, o.Columns), d.Y, o)
 	}
 	if err != nil {
 		return nil, err
@@ -86,45 +81,34 @@ func (c *Classifier) Scores(v features.Vector, out []float64) {
 		panic(fmt.Sprintf("golearn: Scores: out has %d entries for %d labels", len(out), len(c.labels)))
 	}
 	clear(out)
-	var total float64
-	switch {
-	case c.forest != nil:
-		r := c.rowGrid()
-		densify(&v, r.x)
-		for j, spec := range r.specs {
-			r.g.Set(spec, 0, base.PackFloatToBytes(r.x[j]))
-		}
-		c.forest.votes(r.g, c.index, out)
-		c.rows.Put(r)
-		total = float64(len(c.forest.trees))
-	case c.knn != nil:
-		x := c.dense()
-		densify(&v, *x)
-		c.knn.votes(*x, out)
-		c.xs.Put(x)
-		total = float64(c.knn.k)
+	b := c.buffers()
+	densify(&v, b.x)
+	if c.forest != nil {
+		c.forest.votes(b.x, b.rows, c.index, out)
+	} else {
+		c.knn.votes(b.x, out)
 	}
+	c.bufs.Put(b)
 	s := c.Options.Smoothing
-	norm := math.Log(total + float64(len(out))*s)
+	total := float64(len(out)) * s
+	for _, x := range out {
+		total += x
+	}
+	norm := math.Log(total)
 	for k := range out {
 		out[k] = math.Log(out[k]+s) - norm
 	}
 }
 
-func (c *Classifier) rowGrid() *rowGrid {
-	if r, ok := c.rows.Get().(*rowGrid); ok {
-		return r
+func (c *Classifier) buffers() *buffers {
+	if b, ok := c.bufs.Get().(*buffers); ok {
+		return b
 	}
-	g, specs, _ := c.schema.grid(1)
-	return &rowGrid{g: g, specs: specs, x: make([]float64, len(specs))}
-}
-
-func (c *Classifier) dense() *[]float64 {
-	if x, ok := c.xs.Get().(*[]float64); ok {
-		return x
+	b := &buffers{x: make([]float64, c.Options.Columns)}
+	if c.forest != nil {
+		b.rows = c.forest.newRows(c.schema)
 	}
-	x := make([]float64, c.Options.Columns)
-	return &x
+	return b
 }
 
 func (c *Classifier) String() string {

@@ -17,19 +17,20 @@ import (
 // goroutines and which cannot be seeded since Go 1.24.
 type forest struct {
 	trees []*trees.ID3DecisionTree
+	cols  [][]int // the columns each tree was grown on
 }
 
 // sample is one tree's draw: bootstrap rows and attribute indexes.
 type sample struct {
-	rows  map[int]int // view row → training row, as base.NewInstancesViewFromRows takes it
-	attrs []int
+	rows  []int // training rows, with repeats
+	attrs []int // columns
 }
 
 func drawSamples(n, cols, ntrees, nfeat int, rng *rand.Rand) []sample {
 	out := make([]sample, ntrees)
 	for t := range out {
-		rows := make(map[int]int, n)
-		for i := range n {
+		rows := make([]int, n)
+		for i := range rows {
 			rows[i] = rng.IntN(n)
 		}
 		out[t] = sample{rows: rows, attrs: rng.Perm(cols)[:nfeat]}
@@ -37,17 +38,16 @@ func drawSamples(n, cols, ntrees, nfeat int, rng *rand.Rand) []sample {
 	return out
 }
 
-func fitForest(train *base.DenseInstances, s *schema, o Options, seed uint64) (*forest, error) {
-	_, n := train.Size()
-	samples := drawSamples(n, len(s.attrs), o.Trees, o.Features, rand.New(rand.NewPCG(seed, 0x676f6c6561726e)))
-	f := &forest{trees: make([]*trees.ID3DecisionTree, o.Trees)}
+func fitForest(x [][]float64, y []int, s *schema, o Options, seed uint64) (*forest, error) {
+	samples := drawSamples(len(x), len(s.attrs), o.Trees, o.Features, rand.New(rand.NewPCG(seed, 0x676f6c6561726e)))
+	f := &forest{trees: make([]*trees.ID3DecisionTree, o.Trees), cols: make([][]int, o.Trees)}
 	errs := make([]error, o.Trees)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(o.Workers, o.Trees) {
 		wg.Go(func() {
 			for t := range next {
-				f.trees[t], errs[t] = fitTree(train, s, samples[t])
+				f.trees[t], errs[t] = fitTree(x, y, s, samples[t])
 			}
 		})
 	}
@@ -56,6 +56,9 @@ func fitForest(train *base.DenseInstances, s *schema, o Options, seed uint64) (*
 	}
 	close(next)
 	wg.Wait()
+	for t := range samples {
+		f.cols[t] = samples[t].attrs
+	}
 	for t, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("golearn: tree %d: %w", t, err)
@@ -64,25 +67,50 @@ func fitForest(train *base.DenseInstances, s *schema, o Options, seed uint64) (*
 	return f, nil
 }
 
-func fitTree(train *base.DenseInstances, s *schema, smp sample) (*trees.ID3DecisionTree, error) {
-	attrs := make([]base.Attribute, 0, len(smp.attrs)+1)
-	for _, j := range smp.attrs {
-		attrs = append(attrs, s.attrs[j])
+// fitTree grows one tree on its own copy of its sample: golearn's views of
+// a shared grid would serialize the trees on the grid's lock and add a
+// layer of indirection to every read.
+func fitTree(x [][]float64, y []int, s *schema, smp sample) (*trees.ID3DecisionTree, error) {
+	g, specs, cs := s.grid(smp.attrs, len(smp.rows))
+	for i, r := range smp.rows {
+		for k, j := range smp.attrs {
+			g.Set(specs[k], i, base.PackFloatToBytes(x[r][j]))
+		}
+		g.Set(cs, i, base.PackU64ToBytes(uint64(y[r])))
 	}
-	attrs = append(attrs, s.class)
-	view := base.NewInstancesViewFromAttrs(base.NewInstancesViewFromRows(train, smp.rows), attrs)
-	tree := trees.NewID3DecisionTree(0) // 0: no pruning split, as ensemble.RandomForest
-	if err := tree.Fit(view); err != nil {
+	// No pruning split, as ensemble.RandomForest.
+	tree := trees.NewID3DecisionTreeFromRule(0, infoGain{labels: len(s.class.GetValues())})
+	if err := tree.Fit(g); err != nil {
 		return nil, err
 	}
 	return tree, nil
 }
 
-// votes adds each tree's leaf class fractions for the one row of g to acc
+// rows are one-row prediction grids, one per tree over that tree's
+// columns: golearn's PredictProba resolves every attribute of the grid by
+// a linear search, so a grid of all columns would cost columns² per tree.
+type rows struct {
+	grids []*base.DenseInstances
+	specs [][]base.AttributeSpec
+}
+
+func (f *forest) newRows(s *schema) *rows {
+	r := &rows{grids: make([]*base.DenseInstances, len(f.trees)), specs: make([][]base.AttributeSpec, len(f.trees))}
+	for t, cols := range f.cols {
+		r.grids[t], r.specs[t], _ = s.grid(cols, 1)
+	}
+	return r
+}
+
+// votes adds each tree's leaf class fractions for the row x to acc
 // (indexed by label), so that acc sums to the number of trees.
-func (f *forest) votes(g *base.DenseInstances, index map[string]int, acc []float64) {
-	for _, t := range f.trees {
-		dist, err := t.PredictProba(g)
+func (f *forest) votes(x []float64, r *rows, index map[string]int, acc []float64) {
+	for t, tree := range f.trees {
+		g := r.grids[t]
+		for k, j := range f.cols[t] {
+			g.Set(r.specs[t][k], 0, base.PackFloatToBytes(x[j]))
+		}
+		dist, err := tree.PredictProba(g)
 		if err != nil {
 			panic("golearn: " + err.Error()) // PredictProba has no error path
 		}

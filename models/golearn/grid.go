@@ -31,13 +31,20 @@ func newSchema(cols int, labels []string) *schema {
 	return s
 }
 
-// grid allocates DenseInstances of n rows in the schema and returns them
-// with the column and class specs.
-func (s *schema) grid(n int) (*base.DenseInstances, []base.AttributeSpec, base.AttributeSpec) {
+// grid allocates DenseInstances of n rows over the columns cols (all
+// columns when nil) and the class, and returns it with the column specs
+// (in the order of cols) and the class spec.
+func (s *schema) grid(cols []int, n int) (*base.DenseInstances, []base.AttributeSpec, base.AttributeSpec) {
+	if cols == nil {
+		cols = make([]int, len(s.attrs))
+		for j := range cols {
+			cols[j] = j
+		}
+	}
 	g := base.NewDenseInstances()
-	specs := make([]base.AttributeSpec, len(s.attrs))
-	for j, a := range s.attrs {
-		specs[j] = g.AddAttribute(a)
+	specs := make([]base.AttributeSpec, len(cols))
+	for i, j := range cols {
+		specs[i] = g.AddAttribute(s.attrs[j])
 	}
 	cs := g.AddAttribute(s.class)
 	if err := g.AddClassAttribute(s.class); err != nil {
@@ -49,21 +56,17 @@ func (s *schema) grid(n int) (*base.DenseInstances, []base.AttributeSpec, base.A
 	return g, specs, cs
 }
 
-// trainingGrid copies the first cols columns of every row of d into a
-// DenseInstances: golearn's grids are dense, so this costs n × cols × 8
-// bytes whatever the sparsity of d.
-func (s *schema) trainingGrid(d *models.Dataset) *base.DenseInstances {
-	g, specs, cs := s.grid(d.Len())
-	x := make([]float64, len(s.attrs))
-	for i := 0; i < d.Len(); i++ {
+// denseRows returns the first cols columns of every row of d. golearn
+// reads dense rows only, so this costs n × cols × 8 bytes whatever the
+// sparsity of d.
+func denseRows(d *models.Dataset, cols int) [][]float64 {
+	x := make([][]float64, d.Len())
+	for i := range x {
 		v := d.Row(i)
-		densify(&v, x)
-		for j, spec := range specs {
-			g.Set(spec, i, base.PackFloatToBytes(x[j]))
-		}
-		g.Set(cs, i, base.PackU64ToBytes(uint64(d.Y[i])))
+		x[i] = make([]float64, cols)
+		densify(&v, x[i])
 	}
-	return g
+	return x
 }
 
 // densify writes the entries of v below len(x) into x, zeros elsewhere;

@@ -3,8 +3,6 @@ package golearn
 import (
 	"github.com/sjwhitworth/golearn/kdtree"
 	"github.com/sjwhitworth/golearn/metrics/pairwise"
-
-	"github.com/stancekit/stancekit/models"
 )
 
 // neighbours is k-NN as golearn's knn.KNNClassifier does it with
@@ -20,18 +18,12 @@ type neighbours struct {
 	k    int
 }
 
-func fitKNN(d *models.Dataset, cols int, o Options) (*neighbours, error) {
-	rows := make([][]float64, d.Len())
-	for i := range rows {
-		v := d.Row(i)
-		rows[i] = make([]float64, cols)
-		densify(&v, rows[i])
-	}
+func fitKNN(x [][]float64, y []int, o Options) (*neighbours, error) {
 	t := kdtree.New()
-	if err := t.Build(rows); err != nil {
+	if err := t.Build(x); err != nil {
 		return nil, err
 	}
-	return &neighbours{tree: t, dist: distance(o.Distance), y: d.Y, k: o.K}, nil
+	return &neighbours{tree: t, dist: distance(o.Distance), y: append([]int(nil), y...), k: o.K}, nil
 }
 
 func distance(name string) pairwise.PairwiseDistanceFunc {

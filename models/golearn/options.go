@@ -3,6 +3,7 @@ package golearn
 import (
 	"fmt"
 	"math"
+	"runtime"
 
 	"github.com/stancekit/stancekit/features"
 )
@@ -20,12 +21,12 @@ var Kinds = []string{Forest, KNN}
 // (DefaultOptions). Zero values take the default.
 type Options struct {
 	Columns   int     // leading dense columns of each row to use (see DenseDim); 0: features.NumCues
-	Trees     int     // forest: number of trees (golearn's ForestSize); 0: 50
+	Trees     int     // forest: number of trees (golearn's ForestSize); 0: 30
 	Features  int     // forest: attributes drawn for each tree (golearn's Features); 0: Columns/2
 	K         int     // knn: neighbours; 0: 15
 	Distance  string  // knn: euclidean or manhattan (golearn's metrics/pairwise); "": euclidean
 	Smoothing float64 // pseudo-votes added to every label before normalizing; 0: 0.5
-	Workers   int     // goroutines fitting trees; does not change the result; 0: 1
+	Workers   int     // goroutines fitting trees; does not change the result; 0: GOMAXPROCS
 }
 
 // DefaultOptions returns the defaults that Fit fills in for zero fields.
@@ -38,7 +39,7 @@ func (o Options) withDefaults() Options {
 		o.Columns = features.NumCues
 	}
 	if o.Trees == 0 {
-		o.Trees = 50
+		o.Trees = 30
 	}
 	if o.Features == 0 {
 		o.Features = max(1, o.Columns/2)
@@ -53,7 +54,7 @@ func (o Options) withDefaults() Options {
 		o.Smoothing = 0.5
 	}
 	if o.Workers <= 0 {
-		o.Workers = 1
+		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	return o
 }
