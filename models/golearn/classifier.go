@@ -12,10 +12,9 @@ import (
 // Classifier is a fitted forest or k-NN model. Scores is safe for
 // concurrent use.
 type Classifier struct {
-	Kind    string
-	Options Options // with defaults filled in
-	Seed    uint64
-
+	kind   string
+	opts   Options // with defaults filled in
+	seed   uint64
 	labels []string
 	index  map[string]int // label → position in labels
 	schema *schema
@@ -44,7 +43,7 @@ func Fit(d *models.Dataset, kind string, opts Options, seed uint64) (*Classifier
 		return nil, err
 	}
 	c := &Classifier{
-		Kind: kind, Options: o, Seed: seed,
+		kind: kind, opts: o, seed: seed,
 		labels: append([]string(nil), d.Labels...),
 		index:  make(map[string]int, len(d.Labels)),
 		schema: newSchema(o.Columns, d.Labels),
@@ -71,11 +70,21 @@ func Fit(d *models.Dataset, kind string, opts Options, seed uint64) (*Classifier
 // Labels implements models.Classifier.
 func (c *Classifier) Labels() []string { return c.labels }
 
+// Kind returns Forest or KNN.
+func (c *Classifier) Kind() string { return c.kind }
+
+// Options returns the options of Fit with their defaults filled in: with
+// Seed, what a refit needs to reproduce the classifier.
+func (c *Classifier) Options() Options { return c.opts }
+
+// Seed returns the seed of Fit (unused by k-NN, which draws nothing).
+func (c *Classifier) Seed() uint64 { return c.seed }
+
 // Scores implements models.Classifier: out[k] is the log of the smoothed
 // share of votes for Labels()[k], (votes + s) / (total + K s) with s =
-// Options.Smoothing, so no score is −Inf. A forest's votes are its trees'
+// Options().Smoothing, so no score is −Inf. A forest's votes are its trees'
 // leaf class fractions; k-NN's are one per neighbour. Entries of v past
-// Options.Columns are ignored.
+// Options().Columns are ignored.
 func (c *Classifier) Scores(v features.Vector, out []float64) {
 	if len(out) != len(c.labels) {
 		panic(fmt.Sprintf("golearn: Scores: out has %d entries for %d labels", len(out), len(c.labels)))
@@ -89,7 +98,7 @@ func (c *Classifier) Scores(v features.Vector, out []float64) {
 		c.knn.votes(b.x, out)
 	}
 	c.bufs.Put(b)
-	s := c.Options.Smoothing
+	s := c.opts.Smoothing
 	total := float64(len(out)) * s
 	for _, x := range out {
 		total += x
@@ -104,13 +113,20 @@ func (c *Classifier) buffers() *buffers {
 	if b, ok := c.bufs.Get().(*buffers); ok {
 		return b
 	}
-	b := &buffers{x: make([]float64, c.Options.Columns)}
+	b := &buffers{x: make([]float64, c.opts.Columns)}
 	if c.forest != nil {
 		b.rows = c.forest.newRows(c.schema)
 	}
 	return b
 }
 
+// String names the classifier with the options that shaped it.
 func (c *Classifier) String() string {
-	return fmt.Sprintf("golearn %s (%s, seed=%d) over %v", c.Kind, c.Options, c.Seed, c.labels)
+	o := c.opts
+	if c.kind == Forest {
+		return fmt.Sprintf("golearn forest (columns=%d trees=%d features=%d smoothing=%g seed=%d) over %v",
+			o.Columns, o.Trees, o.Features, o.Smoothing, c.seed, c.labels)
+	}
+	return fmt.Sprintf("golearn knn (columns=%d k=%d distance=%s smoothing=%g) over %v",
+		o.Columns, o.K, o.Distance, o.Smoothing, c.labels)
 }

@@ -53,6 +53,7 @@ func majorityShare(d *models.Dataset) float64 {
 }
 
 func TestFitNewsAccuracy(t *testing.T) {
+	t.Parallel()
 	train, test := newsSubset(t)
 	require.Equal(t, []string{"appeal", "fact", "opinion", "quote"}, train.Labels)
 	base := majorityShare(test)
@@ -87,6 +88,7 @@ func allScores(c models.Classifier, d *models.Dataset) []float64 {
 }
 
 func TestForestDeterministic(t *testing.T) {
+	t.Parallel()
 	train, test := newsSubset(t)
 	test = head(test, 100)
 	o1, o3 := Options{Trees: 4, Features: 12}, Options{Trees: 4, Features: 12}
@@ -104,8 +106,9 @@ func TestForestDeterministic(t *testing.T) {
 }
 
 func TestKNNDeterministic(t *testing.T) {
+	t.Parallel()
 	train, test := newsSubset(t)
-	test = head(test, 60)
+	test = head(test, 30)
 	a, err := Fit(train, KNN, Options{K: 5}, 1)
 	require.NoError(t, err)
 	b, err := Fit(train, KNN, Options{K: 5}, 2) // k-NN draws nothing: the seed is unused
@@ -114,12 +117,13 @@ func TestKNNDeterministic(t *testing.T) {
 }
 
 func TestScoresAreLogProbabilities(t *testing.T) {
+	t.Parallel()
 	train, test := newsSubset(t)
 	for _, kind := range Kinds {
 		t.Run(kind, func(t *testing.T) {
 			c, err := Fit(train, kind, Options{Trees: 5, Features: 10, K: 5}, 1)
 			require.NoError(t, err)
-			test := head(test, 100)
+			test := head(test, 50)
 			k := len(c.Labels())
 			scores := allScores(c, test)
 			// With s = 0.5 pseudo-votes, no probability is below
@@ -155,8 +159,9 @@ func TestScoresIgnoreColumnsPastOptions(t *testing.T) {
 }
 
 func TestScoresConcurrent(t *testing.T) {
+	t.Parallel()
 	train, test := newsSubset(t)
-	test = head(test, 30)
+	test = head(test, 20)
 	for _, kind := range Kinds {
 		t.Run(kind, func(t *testing.T) {
 			c, err := Fit(train, kind, Options{Trees: 4, Features: 10, K: 5}, 1)
@@ -193,6 +198,8 @@ func TestFitErrors(t *testing.T) {
 	one.Append(&features.Vector{}, 0)
 	bad := models.NewDataset(features.NumCues, []string{"a", "b"})
 	bad.Append(&features.Vector{}, 2)
+	twice := models.NewDataset(features.NumCues, []string{"a", "b", "a"})
+	twice.Append(&features.Vector{}, 0)
 	for _, tc := range []struct {
 		name string
 		d    *models.Dataset
@@ -205,6 +212,7 @@ func TestFitErrors(t *testing.T) {
 		{"nil", nil, KNN, Options{}, "golearn: empty training set"},
 		{"one label", one, Forest, Options{}, "golearn: need at least two labels, have [a]"},
 		{"label range", bad, Forest, Options{}, "golearn: row 0: label index 2 out of range"},
+		{"label twice", twice, Forest, Options{}, `golearn: label "a" appears twice in [a b a]`},
 		{"columns", d, Forest, Options{Columns: 50}, "golearn: 50 columns asked for, rows have 41"},
 		{"features", d, Forest, Options{Columns: 10, Features: 11}, "golearn: 11 features per tree out of range 1..10"},
 		{"trees", d, Forest, Options{Trees: -1}, "golearn: negative tree count -1"},

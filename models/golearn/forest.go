@@ -39,7 +39,8 @@ func drawSamples(n, cols, ntrees, nfeat int, rng *rand.Rand) []sample {
 }
 
 func fitForest(x [][]float64, y []int, s *schema, o Options, seed uint64) (*forest, error) {
-	samples := drawSamples(len(x), len(s.attrs), o.Trees, o.Features, rand.New(rand.NewPCG(seed, 0x676f6c6561726e)))
+	const stream = 0x676f6c6561726e // "golearn": this package's PCG stream
+	samples := drawSamples(len(x), len(s.attrs), o.Trees, o.Features, rand.New(rand.NewPCG(seed, stream)))
 	f := &forest{trees: make([]*trees.ID3DecisionTree, o.Trees), cols: make([][]int, o.Trees)}
 	errs := make([]error, o.Trees)
 	next := make(chan int)

@@ -21,11 +21,12 @@ import (
 
 // golearnGrid is d in the classifier's schema, class included.
 func golearnGrid(c *Classifier, d *models.Dataset) *base.DenseInstances {
-	x := denseRows(d, c.Options.Columns)
+	x := denseRows(d, c.opts.Columns)
 	return tinyGrid(c.schema, x, d.Y)
 }
 
 func TestKNNMatchesGolearnKNNClassifier(t *testing.T) {
+	t.Parallel()
 	train, test := newsSubset(t)
 	test = head(test, 120)
 	const k = 9
@@ -41,7 +42,7 @@ func TestKNNMatchesGolearnKNNClassifier(t *testing.T) {
 
 	compared := 0
 	out := make([]float64, len(c.Labels()))
-	x := make([]float64, c.Options.Columns)
+	x := make([]float64, c.opts.Columns)
 	for i := 0; i < test.Len(); i++ {
 		v := test.Row(i)
 		densify(&v, x)
@@ -70,6 +71,7 @@ func uniqueMax(s []float64) bool {
 }
 
 func TestForestNoWorseThanGolearnRandomForest(t *testing.T) {
+	t.Parallel()
 	// ensemble.RandomForest draws from math/rand's global generator in
 	// concurrent goroutines and cannot be seeded, so only accuracy is
 	// compared. Its trees cast hard votes with ties between labels going by

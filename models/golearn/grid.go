@@ -90,6 +90,13 @@ func checkDataset(d *models.Dataset, cols int) error {
 	case cols > d.Dim:
 		return fmt.Errorf("golearn: %d columns asked for, rows have %d", cols, d.Dim)
 	}
+	seen := make(map[string]bool, len(d.Labels))
+	for _, l := range d.Labels {
+		if seen[l] {
+			return fmt.Errorf("golearn: label %q appears twice in %v", l, d.Labels)
+		}
+		seen[l] = true
+	}
 	for i, y := range d.Y {
 		if y < 0 || y >= len(d.Labels) {
 			return fmt.Errorf("golearn: row %d: label index %d out of range", i, y)
