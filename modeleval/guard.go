@@ -12,6 +12,14 @@ import (
 	"github.com/stancekit/stancekit/models"
 )
 
+// TB is the part of testing.TB that RequireFloors uses (*testing.T and
+// *testing.B satisfy it).
+type TB interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+}
+
 // Floors are the lowest scores a model may have on a gold corpus before a
 // regression test fails. Zero floors are not checked.
 type Floors struct {
@@ -23,7 +31,7 @@ type Floors struct {
 // RequireFloors evaluates m on the gold articles and fails t, with the
 // per-class table, when macro-F1 or a label's recall or F1 is below its
 // floor. It returns the report for further checks.
-func RequireFloors(t testing.TB, m *models.Model, gold []*corpus.Article, f Floors) *eval.Report {
+func RequireFloors(t TB, m *models.Model, gold []*corpus.Article, f Floors) *eval.Report {
 	t.Helper()
 	items, err := Predict(m, gold, "", 0)
 	if err != nil {
