@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -36,6 +35,7 @@ var (
 	subjBaselines = flag.String("subj-baselines", "svm,lr,mnb,fasttext", "with -subj-table: baselines.py models to run on the same folds (empty for none)")
 	subjScript    = flag.String("subj-script", filepath.Join("..", "..", "shared", "bench", "baselines.py"), "baselines.py")
 	subjPython    = flag.String("subj-python", "/usr/bin/python3", "Python with python3-sklearn and python3-fasttext")
+	subjOne       = flag.String("subj-one", "", "internal to TestSUBJTable: cross-validate this configuration and print the result")
 )
 
 // The folds of `train -cv 10 -seed 1`.
@@ -45,7 +45,7 @@ const (
 )
 
 // subjConfig is one stancekit trainer in its best SUBJ configuration
-// (found by the search recorded in README.md), with the train flags that
+// (the search is summarized in README.md), with the train flags that
 // reproduce it.
 type subjConfig struct {
 	name  string
@@ -65,26 +65,28 @@ func subjConfigs() []subjConfig {
 		o.Seed, o.Workers = subjSeed, 1
 		return o
 	}
-	binary := features.Config{WordNgrams: 2, Weighting: features.Binary, MinCount: 1, NoNormalize: true}
-	tfidf := features.Config{WordNgrams: 2, Weighting: features.TFIDF, MinCount: 1}
-
-	mnb := base(models.MNB, binary)
-	mnb.Alpha = 0.25
-	cnb := base(models.CNB, binary)
-	cnb.Alpha = 1
-	nbsvm := base(models.NBSVM, binary)
-	nbsvm.C, nbsvm.Alpha, nbsvm.Beta = 1, 1, 0.25
-	logreg := base(models.LogReg, tfidf)
+	words := func(n int, w features.Weighting, normalize bool) features.Config {
+		return features.Config{WordNgrams: n, Weighting: w, MinCount: 1, NoNormalize: !normalize}
+	}
+	mnb := base(models.MNB, words(2, features.Binary, true))
+	mnb.Alpha = 0.05
+	cnb := base(models.CNB, words(2, features.Binary, true))
+	cnb.Alpha = 0.05
+	nbsvm := base(models.NBSVM, words(2, features.Binary, false))
+	nbsvm.C, nbsvm.Alpha, nbsvm.Beta = 0.1, 1, 0.25
+	lrFeatures := words(3, features.TFIDF, true)
+	lrFeatures.CharMin, lrFeatures.CharMax = 3, 6
+	logreg := base(models.LogReg, lrFeatures)
 	logreg.C = 10
-	svm := base(models.SVM, tfidf)
-	svm.C = 1
-	common := "-calibrate=false -cues=false -mincount 1"
+	svm := base(models.SVM, words(2, features.TFIDF, true))
+	svm.C = 3
+	common := "-calibrate=false -cues=false -mincount 1 "
 	return []subjConfig{
-		{"mnb", common + " -model mnb -alpha 0.25 -ngrams 2 -weighting binary -normalize=false", mnb},
-		{"cnb", common + " -model cnb -alpha 1 -ngrams 2 -weighting binary -normalize=false", cnb},
-		{"nbsvm", common + " -model nbsvm -C 1 -alpha 1 -beta 0.25 -ngrams 2 -weighting binary -normalize=false", nbsvm},
-		{"logreg", common + " -model logreg -C 10 -ngrams 2 -weighting tfidf", logreg},
-		{"svm", common + " -model svm -C 1 -ngrams 2 -weighting tfidf", svm},
+		{"mnb", common + "-model mnb -alpha 0.05 -ngrams 2 -weighting binary", mnb},
+		{"cnb", common + "-model cnb -alpha 0.05 -ngrams 2 -weighting binary", cnb},
+		{"nbsvm", common + "-model nbsvm -C 0.1 -alpha 1 -beta 0.25 -ngrams 2 -weighting binary -normalize=false", nbsvm},
+		{"logreg", common + "-model logreg -C 10 -ngrams 3 -chars 3-6 -weighting tfidf", logreg},
+		{"svm", common + "-model svm -C 3 -ngrams 2 -weighting tfidf", svm},
 	}
 }
 
@@ -347,7 +349,8 @@ type tableRow struct {
 }
 
 // TestSUBJTable (with -subj-table) cross-validates every trainer and the
-// baselines.py models on the same folds and prints the Markdown table.
+// baselines.py models on the same folds, each in a process of its own, and
+// prints the Markdown table to standard output.
 func TestSUBJTable(t *testing.T) {
 	if !*subjTable {
 		t.Skip("pass -subj-table to cross-validate every model on SUBJ and print the table (takes minutes)")
@@ -355,11 +358,18 @@ func TestSUBJTable(t *testing.T) {
 	articles := readSUBJ(t)
 	folds, err := foldsOf(articles, subjK, subjSeed)
 	require.NoError(t, err)
-	configs := subjConfigs()
 	var rows []tableRow
-	for i, c := range configs {
+	for i, c := range subjConfigs() {
 		t.Logf("stancekit %s: %s", c.name, c.flags)
-		r := crossValidate(t, articles, folds, subjK, c.opts)
+		// A process of its own, as each baseline: its own peak RSS, and no
+		// garbage of the previous run.
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSUBJOne$", "-test.timeout=0",
+			"-subj-one="+c.name, "-subj-data="+*subjData)
+		out, rss := runMeasured(t, cmd)
+		var r cvResult
+		line, ok := findLine(out, resultPrefix)
+		require.True(t, ok, "no result from %v:\n%s", cmd.Args, out)
+		require.NoError(t, json.Unmarshal([]byte(line), &r))
 		if i == 0 {
 			// The table's folds and scores are those of train -cv 10 -seed 1.
 			want := checkFolds(t, articles, folds, subjK, subjSeed, c.opts)
@@ -370,7 +380,7 @@ func TestSUBJTable(t *testing.T) {
 		rows = append(rows, tableRow{
 			model: "stancekit " + c.name, config: c.flags, acc: r.AccMean, std: r.AccStd,
 			train: r.TrainPerSec, predict: r.PredictPerSec,
-			memory: fmt.Sprintf("%.0f MiB heap", float64(r.PeakBytes)/(1<<20)),
+			memory: fmt.Sprintf("%s RSS (%.0f MiB heap)", mib(rss), float64(r.PeakBytes)/(1<<20)),
 		})
 	}
 	if *subjBaselines != "" {
@@ -381,10 +391,98 @@ func TestSUBJTable(t *testing.T) {
 	fmt.Print(b.String())
 }
 
+const resultPrefix = "subj-result: "
+
+// TestSUBJOne is TestSUBJTable's child process: with -subj-one NAME it
+// cross-validates that configuration and prints the result as JSON.
+func TestSUBJOne(t *testing.T) {
+	if *subjOne == "" {
+		t.Skip("run by TestSUBJTable")
+	}
+	articles := readSUBJ(t)
+	folds, err := foldsOf(articles, subjK, subjSeed)
+	require.NoError(t, err)
+	for _, c := range subjConfigs() {
+		if c.name == *subjOne {
+			b, err := json.Marshal(crossValidate(t, articles, folds, subjK, c.opts))
+			require.NoError(t, err)
+			fmt.Printf("%s%s\n", resultPrefix, b)
+			return
+		}
+	}
+	t.Fatalf("-subj-one %q: no such configuration", *subjOne)
+}
+
+// runMeasured runs cmd and returns its standard output and its peak
+// resident set size in bytes (0 where unknown). The peak is VmHWM of
+// /proc/PID/status, read every 20 ms while the process runs (Linux only):
+// wait4's Maxrss would also count the parent's memory, which the child
+// shares between fork and exec.
+func runMeasured(t *testing.T, cmd *exec.Cmd) ([]byte, int64) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	require.NoError(t, cmd.Start())
+	status := fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)
+	done := make(chan struct{})
+	peak := make(chan int64)
+	go func() {
+		var hwm int64
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			hwm = max(hwm, vmHWM(status))
+			select {
+			case <-done:
+				peak <- hwm
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	err := cmd.Wait()
+	close(done)
+	rss := <-peak
+	require.NoError(t, err, "%v:\n%s%s", cmd.Args, stdout.String(), stderr.String())
+	return stdout.Bytes(), rss
+}
+
+// vmHWM returns the VmHWM line of a /proc status file in bytes, or 0.
+func vmHWM(path string) int64 {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	line, ok := findLine(b, "VmHWM:")
+	if !ok {
+		return 0
+	}
+	var kb int64
+	if _, err := fmt.Sscanf(strings.TrimSpace(line), "%d kB", &kb); err != nil {
+		return 0
+	}
+	return kb << 10
+}
+
+// findLine returns the rest of the first line of b that starts with prefix.
+func findLine(b []byte, prefix string) (string, bool) {
+	for line := range strings.Lines(string(b)) {
+		if rest, ok := strings.CutPrefix(line, prefix); ok {
+			return strings.TrimRight(rest, "\r\n"), true
+		}
+	}
+	return "", false
+}
+
+func mib(n int64) string {
+	if n <= 0 {
+		return "?"
+	}
+	return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
+}
+
 // baselineReport is the part of a baselines.py cv JSON line read here.
 type baselineReport struct {
-	Model            string  `json:"model"`
-	N                int     `json:"n"`
 	TrainSeconds     float64 `json:"train_seconds"`
 	PredictPerSecond float64 `json:"predict_per_second"`
 	Folds            []struct {
@@ -409,10 +507,7 @@ func runBaselines(t *testing.T, articles []*corpus.Article, folds []int) []table
 		t.Logf("baselines.py %s", m)
 		cmd := exec.Command(*subjPython, *subjScript, "cv", "--data", *subjData,
 			"--folds", fmt.Sprint(subjK), "--fold-file", foldFile, "--models", m)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		require.NoError(t, err, "baselines.py %s: %s", m, stderr.String())
+		out, rss := runMeasured(t, cmd)
 		var r baselineReport
 		require.NoError(t, json.Unmarshal(bytes.TrimSpace(out), &r), "baselines.py %s output", m)
 		require.Len(t, r.Folds, subjK)
@@ -421,15 +516,15 @@ func runBaselines(t *testing.T, articles []*corpus.Article, folds []int) []table
 			accs[i] = 100 * f.Accuracy
 		}
 		mean, std := meanStd(accs)
-		mem := "?"
-		if rss := maxRSS(cmd.ProcessState); rss > 0 {
-			mem = fmt.Sprintf("%.0f MiB RSS", float64(rss)/(1<<20))
+		name, ok := baselineNames[m]
+		if !ok {
+			name = "baselines.py " + m
 		}
 		rows = append(rows, tableRow{
-			model: baselineNames[m], config: "baselines.py " + m, acc: mean, std: std,
+			model: name, config: "baselines.py " + m, acc: mean, std: std,
 			// Every sentence is in the training set of K−1 folds.
 			train:   float64((subjK-1)*len(articles)) / r.TrainSeconds,
-			predict: r.PredictPerSecond, memory: mem,
+			predict: r.PredictPerSecond, memory: mib(rss) + " RSS",
 		})
 	}
 	return rows
@@ -457,24 +552,6 @@ func meanStd(xs []float64) (mean, std float64) {
 		ss += (x - mean) * (x - mean)
 	}
 	return mean, math.Sqrt(ss / float64(len(xs)-1))
-}
-
-// maxRSS returns a finished process's peak resident set size in bytes, or 0
-// where unknown. Rusage differs by platform, hence reflection rather than
-// a file per platform; Linux reports Maxrss in KiB.
-func maxRSS(ps *os.ProcessState) int64 {
-	if ps == nil || runtime.GOOS != "linux" {
-		return 0
-	}
-	v := reflect.ValueOf(ps.SysUsage())
-	if v.Kind() != reflect.Pointer || v.IsNil() {
-		return 0
-	}
-	f := v.Elem().FieldByName("Maxrss")
-	if !f.IsValid() || !f.CanInt() {
-		return 0
-	}
-	return f.Int() << 10
 }
 
 func writeTable(w io.Writer, rows []tableRow) {

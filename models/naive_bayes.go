@@ -103,7 +103,18 @@ func fitNBSVM(d *Dataset, opts Options) (*Linear, error) {
 	r := make([]float64, dim)
 	p := make([]float64, dim)
 	q := make([]float64, dim)
-	for c := 0; c < k; c++ {
+	// With two labels the two one-vs-rest problems mirror each other (r and
+	// the targets change sign: same w, opposite b), so train label 1 against
+	// label 0 once, as Wang & Manning's binary NBSVM; column 0 stays zero.
+	classes := k
+	if k == 2 {
+		classes = 1
+	}
+	for ci := 0; ci < classes; ci++ {
+		c := ci
+		if k == 2 {
+			c = 1
+		}
 		var pSum, qSum float64
 		for j := 0; j < dim; j++ {
 			p[j], q[j] = opts.Alpha, opts.Alpha
@@ -147,7 +158,53 @@ func fitNBSVM(d *Dataset, opts Options) (*Linear, error) {
 			wj := (1-opts.Beta)*meanAbs + opts.Beta*w[j]
 			out.W[j*k+c] = float32(wj * r[j])
 		}
-		out.B[c] = (svm.B[1] - svm.B[0]) / 2
+		// The SVM's bias fits w, not the interpolated weights, whose scale
+		// is different (mostly (1-β)·mean|w|): refit it.
+		out.B[c] = refitBias(d, bin.Y, out.W, k, c)
 	}
 	return out, nil
+}
+
+// refitBias returns the bias b that minimizes the squared hinge loss
+// Σ max(0, 1 − tᵢ(sᵢ + b))² of the scores sᵢ = W[·][c]·xᵢ on the training
+// rows, tᵢ = +1 where y[i] == 1: a convex function of one variable, whose
+// increasing derivative is bisected.
+func refitBias(d *Dataset, y []int, W []float32, k, c int) float64 {
+	n := d.Len()
+	s := make([]float64, n)
+	t := make([]float64, n)
+	for i := 0; i < n; i++ {
+		for j := d.Ptr[i]; j < d.Ptr[i+1]; j++ {
+			s[i] += float64(W[int(d.Index[j])*k+c]) * float64(d.Value[j])
+		}
+		t[i] = -1
+		if y[i] == 1 {
+			t[i] = 1
+		}
+	}
+	deriv := func(b float64) float64 {
+		var g float64
+		for i := range s {
+			if m := 1 - t[i]*(s[i]+b); m > 0 {
+				g -= 2 * t[i] * m
+			}
+		}
+		return g
+	}
+	// Below −max(s)−1 every positive row is inside its margin and the
+	// derivative is negative; above −min(s)+1 every negative row is and it
+	// is positive: the minimum lies in between.
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, x := range s {
+		lo, hi = math.Min(lo, -x-1), math.Max(hi, -x+1)
+	}
+	for it := 0; it < 100 && hi-lo > 1e-12*(1+math.Abs(lo)); it++ {
+		mid := (lo + hi) / 2
+		if deriv(mid) > 0 {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return (lo + hi) / 2
 }

@@ -175,3 +175,39 @@ func TestCNBSingleFeature(t *testing.T) {
 		assert.False(t, math.IsNaN(float64(w)), "weight %d", i)
 	}
 }
+
+// The bias of NBSVM minimizes the squared hinge loss of the interpolated
+// weights on the training rows (the SVM's own bias fits other weights), on
+// a set whose labels are unbalanced so that the minimum is not at 0.
+func TestNBSVMBiasRefit(t *testing.T) {
+	d := denseDataset([]string{"a", "b"},
+		[][]float64{{2, 0, 1}, {1, 0, 1}, {1, 0, 0}, {1, 1, 1}, {0, 2, 1}, {0, 1, 1}},
+		[]int{0, 0, 0, 0, 1, 1})
+	opts := DefaultOptions()
+	opts.Alpha, opts.Beta, opts.C, opts.Workers = 1, 0.25, 1, 1
+	m, err := fitNBSVM(d, opts)
+	require.NoError(t, err)
+	loss := func(b float64) float64 {
+		var l float64
+		for i := 0; i < d.Len(); i++ {
+			var s float64
+			for j := d.Ptr[i]; j < d.Ptr[i+1]; j++ {
+				s += float64(m.W[int(d.Index[j])*2+1]) * float64(d.Value[j])
+			}
+			tg := -1.0
+			if d.Y[i] == 1 {
+				tg = 1
+			}
+			if mg := 1 - tg*(s+b); mg > 0 {
+				l += mg * mg
+			}
+		}
+		return l
+	}
+	b := m.B[1]
+	assert.NotZero(t, b)
+	assert.LessOrEqual(t, loss(b), loss(b+1e-3))
+	assert.LessOrEqual(t, loss(b), loss(b-1e-3))
+	assert.Equal(t, []float32{0, 0, 0}, []float32{m.W[0], m.W[2], m.W[4]}, "two labels: one problem, label 0's column stays zero")
+	assert.Zero(t, m.B[0])
+}
