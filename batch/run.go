@@ -83,6 +83,7 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 
 	var st Stats
 	var skipped atomic.Int64
+	var bufs bufPool
 	var readErr error
 	eof := false // the whole input was read
 	go func() {
@@ -122,7 +123,7 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 			defer wg.Done()
 			ws := m.NewWorkspace()
 			for j := range jobs {
-				results <- process(j, ws, m, enc, opts.Explain)
+				results <- process(j, ws, m, enc, opts.Explain, &bufs)
 			}
 		}()
 	}
@@ -148,7 +149,9 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 			if writeErr != nil {
 				continue // drain what is in flight; it is not written
 			}
-			if _, err := w.Write(p.out); err != nil {
+			_, err := w.Write(p.out)
+			bufs.put(p.out)
+			if err != nil {
 				writeErr = fmt.Errorf("batch: write: %w", err)
 				cancel()
 				continue
@@ -178,6 +181,25 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 	return st, parent.Err()
 }
 
+// bufPool recycles the output buffers of written articles within one run
+// (io.Writer must not retain them): JSONL output is several times the
+// text, and growing a fresh buffer for each article was most of the bytes
+// allocated.
+type bufPool struct{ p sync.Pool }
+
+func (bp *bufPool) get() []byte {
+	if b, ok := bp.p.Get().(*[]byte); ok {
+		return (*b)[:0]
+	}
+	return nil
+}
+
+func (bp *bufPool) put(b []byte) {
+	if cap(b) > 0 && cap(b) <= 4<<20 {
+		bp.p.Put(&b)
+	}
+}
+
 // jobID is the id of an article, or of the error record that stands for a
 // bad one: the id the record had, else its place (as readers name an
 // article without an id), so that Skip can match it when a run is resumed.
@@ -196,7 +218,7 @@ func jobID(a *corpus.Article, err error) string {
 	return re.File
 }
 
-func process(j job, ws *models.Workspace, m *models.Model, enc Encoder, explain int) (res result) {
+func process(j job, ws *models.Workspace, m *models.Model, enc Encoder, explain int, bufs *bufPool) (res result) {
 	res.seq = j.seq
 	if j.err != nil {
 		var re *corpus.RecordError
@@ -227,7 +249,7 @@ func process(j job, ws *models.Workspace, m *models.Model, enc Encoder, explain 
 			expl[i] = ws.Explain(a, i, p.Label, explain)
 		}
 	}
-	res.out = enc.Article(nil, a, m, preds, expl)
+	res.out = enc.Article(bufs.get(), a, m, preds, expl)
 	res.sentences = len(preds)
 	res.bytes = int64(len(a.Text))
 	return res

@@ -117,7 +117,9 @@ func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
 	if strings.HasSuffix(trimmed, "...") || strings.HasSuffix(trimmed, "…") {
 		dst[cueEllipsis] = 1
 	}
-	if strings.ContainsAny(text, "—–") || strings.Contains(text, " - ") {
+	// Not ContainsAny: with a non-ASCII set it looks up every rune of the
+	// text in the set, where Contains scans for a byte with SIMD.
+	if strings.Contains(text, "—") || strings.Contains(text, "–") || strings.Contains(text, " - ") {
 		dst[cueDash] = 1
 	}
 
@@ -125,7 +127,14 @@ func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
 	firstQuote, lastQuote := -1, -1
 	capWords, words := 0, 0
 	verbLike := false
+	attribution, appeal := false, false
 	for i, t := range toks {
+		info := lx.index[t.norm]
+		if info == nil {
+			info = &noWord
+		}
+		attribution = attribution || matchAt(toks[i:], info.attrib)
+		appeal = appeal || matchAt(toks[i:], info.appeal)
 		switch t.kind {
 		case Quote:
 			if t.norm == "'" && i > 0 && toks[i-1].kind == Word && strings.HasSuffix(toks[i-1].norm, "s") && (i+1 == n || toks[i+1].kind == Word) {
@@ -167,16 +176,16 @@ func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
 			if inQuote {
 				inside++
 			}
-			if moneyWords[w] && i > 0 && toks[i-1].kind == Number {
+			if info.flags&lexMoney != 0 && i > 0 && toks[i-1].kind == Number {
 				dst[cueMoney] = 1
 			}
 			if w == "percent" || w == "per" && i+1 < n && toks[i+1].norm == "cent" {
 				dst[cuePercent] = 1
 			}
-			if months[w] {
+			if info.flags&lexMonth != 0 {
 				dst[cueDate] = 1
 			}
-			if lx.Reporting[w] {
+			if info.flags&lexReporting != 0 {
 				dst[cueReporting] = 1
 				verbLike = true
 				// "…," she said / "…," said the mayor / the mayor said.
@@ -199,7 +208,7 @@ func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
 					dst[cueSpeaker] = 1
 				}
 			}
-			switch lx.Person[w] {
+			switch info.person {
 			case 1:
 				dst[cuePron1s] = 1
 			case 2:
@@ -212,20 +221,20 @@ func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
 			case 4:
 				dst[cuePron3] = 1
 			}
-			if lx.Modals[w] {
+			if info.flags&lexModal != 0 {
 				dst[cueModal] = 1
 				verbLike = true
 			}
-			if lx.Hedges[w] {
+			if info.flags&lexHedge != 0 {
 				dst[cueHedge] = 1
 			}
-			if lx.Intensifiers[w] {
+			if info.flags&lexIntensifier != 0 {
 				dst[cueIntensifier] = 1
 			}
-			if lx.Evaluative[w] {
+			if info.flags&lexEvaluative != 0 {
 				dst[cueEvaluative] = min(1, dst[cueEvaluative]+0.5)
 			}
-			if lx.Publisher[w] {
+			if info.flags&lexPublisher != 0 {
 				dst[cuePublisher] = min(1, dst[cuePublisher]+0.34)
 			}
 			if isVerbLike(w) {
@@ -253,10 +262,10 @@ func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
 	if n > 0 && toks[0].kind == Word && lx.Imperatives[toks[0].norm] {
 		dst[cueImperative] = 1
 	}
-	if matchAny(toks, lx.Attribution) {
+	if attribution {
 		dst[cueAttribution] = 1
 	}
-	if matchAny(toks, lx.Appeal) {
+	if appeal {
 		dst[cueAppealPhrase] = 1
 	}
 	if words > 0 && capWords*2 > words && words <= 8 {
@@ -283,6 +292,25 @@ func (lx *Lexicons) nearPublisher(toks []token, i, span int) bool {
 		if k != i && toks[k].kind == Word && lx.Publisher[toks[k].norm] {
 			return true
 		}
+	}
+	return false
+}
+
+var noWord wordInfo
+
+// matchAt reports whether toks starts with one of the phrases.
+func matchAt(toks []token, ps [][]string) bool {
+next:
+	for _, p := range ps {
+		if len(p) > len(toks) {
+			continue
+		}
+		for k := 1; k < len(p); k++ {
+			if toks[k].norm != p[k] {
+				continue next
+			}
+		}
+		return true
 	}
 	return false
 }

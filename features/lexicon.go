@@ -23,6 +23,65 @@ type Lexicons struct {
 	Person       map[string]int // 1 first singular, 2 first plural, 3 second, 4 third
 	Attribution  phrases        // token sequences
 	Appeal       phrases
+
+	// index maps every word of the lists above (and the month and money
+	// words) to its classes and the phrases it starts, so that cues looks
+	// each token up once instead of once per list.
+	index map[string]*wordInfo
+}
+
+// Word classes in wordInfo.flags.
+const (
+	lexReporting uint16 = 1 << iota
+	lexPublisher
+	lexModal
+	lexHedge
+	lexIntensifier
+	lexEvaluative
+	lexMonth
+	lexMoney
+)
+
+type wordInfo struct {
+	flags  uint16
+	person int
+	attrib [][]string // Attribution phrases that start with the word
+	appeal [][]string // Appeal phrases that start with the word
+}
+
+func (l *Lexicons) buildIndex() {
+	l.index = map[string]*wordInfo{}
+	get := func(w string) *wordInfo {
+		wi := l.index[w]
+		if wi == nil {
+			wi = &wordInfo{}
+			l.index[w] = wi
+		}
+		return wi
+	}
+	for _, c := range []struct {
+		set  map[string]bool
+		flag uint16
+	}{
+		{l.Reporting, lexReporting}, {l.Publisher, lexPublisher}, {l.Modals, lexModal},
+		{l.Hedges, lexHedge}, {l.Intensifiers, lexIntensifier}, {l.Evaluative, lexEvaluative},
+		{months, lexMonth}, {moneyWords, lexMoney},
+	} {
+		for w, ok := range c.set {
+			if ok {
+				get(w).flags |= c.flag
+			}
+		}
+	}
+	for w, p := range l.Person {
+		get(w).person = p
+	}
+	for w, ps := range l.Attribution {
+		get(w).attrib = ps
+	}
+	for w, ps := range l.Appeal {
+		get(w).appeal = ps
+	}
 }
 
 // phrases are token sequences indexed by their first token, so that a
@@ -85,6 +144,7 @@ func LoadLexicons() (*Lexicons, error) {
 	if l.Appeal, err = readPhrases("appeal_phrases.txt"); err != nil {
 		return nil, err
 	}
+	l.buildIndex()
 	return l, nil
 }
 

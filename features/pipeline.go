@@ -3,6 +3,7 @@ package features
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"unicode"
@@ -21,7 +22,7 @@ type Pipeline struct {
 	cfg   Config
 	lex   *Lexicons
 	state State
-	index map[uint64]uint32 // n-gram key → position in state.Keys (vocabulary mode)
+	index keyTable // n-gram key → position in state.Keys (vocabulary mode)
 	dense int
 }
 
@@ -101,10 +102,7 @@ func (p *Pipeline) denseDim() int {
 }
 
 func (p *Pipeline) buildIndex() {
-	p.index = make(map[uint64]uint32, len(p.state.Keys))
-	for i, k := range p.state.Keys {
-		p.index[k] = uint32(i)
-	}
+	p.index = newKeyTable(p.state.Keys)
 }
 
 // FeatureName names feature i, for explanations.
@@ -222,6 +220,7 @@ type Extractor struct {
 	cues    []float32
 	keys    []uint64
 	counts  map[uint32]float32
+	idxs    []uint32
 	names   map[uint64]string // set while fitting, to record n-gram names
 	nameBuf []byte
 	article *corpus.Article
@@ -441,14 +440,24 @@ func (e *Extractor) sentence(i int, v *Vector) {
 	// N-gram block.
 	e.keys = e.keys[:0]
 	e.ngramKeys(i)
-	clear(e.counts)
+	// Count each index by sorting them: a run of equal indexes is one
+	// feature, and the vector comes out sorted (the dense block before it
+	// already is, in increasing offsets).
+	e.idxs = e.idxs[:0]
 	for _, k := range e.keys {
-		idx, ok := p.lookup(k)
-		if ok {
-			e.counts[idx]++
+		if idx, ok := p.lookup(k); ok {
+			e.idxs = append(e.idxs, idx)
 		}
 	}
-	for idx, c := range e.counts {
+	slices.Sort(e.idxs)
+	for r := 0; r < len(e.idxs); {
+		idx := e.idxs[r]
+		q := r + 1
+		for q < len(e.idxs) && e.idxs[q] == idx {
+			q++
+		}
+		c := float32(q - r)
+		r = q
 		var x float32
 		switch cfg.Weighting {
 		case Binary:
@@ -482,8 +491,7 @@ func (p *Pipeline) lookup(k uint64) (uint32, bool) {
 	if p.cfg.Buckets > 0 {
 		return uint32(k % uint64(p.cfg.Buckets)), true
 	}
-	idx, ok := p.index[k]
-	return idx, ok
+	return p.index.get(k)
 }
 
 func (e *Extractor) cueOf(i int) []float32 { return e.cues[i*NumCues : (i+1)*NumCues] }

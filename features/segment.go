@@ -3,6 +3,7 @@ package features
 import (
 	"iter"
 	"maps"
+	"slices"
 
 	"github.com/stancekit/stancekit/corpus"
 )
@@ -79,8 +80,17 @@ func (s *Segmenter) Segment(a *corpus.Article) {
 	if len(a.Sentences) > 0 {
 		return
 	}
-	a.Paras = a.Paras[:0]
-	for b := range s.Sentences(a.Text) {
+	// Bounds first (on the stack for all but long articles), so that the
+	// article's slices are allocated once at their size, not grown.
+	var buf [128]Bound
+	bounds := s.AppendSentences(buf[:0], a.Text)
+	if len(bounds) == 0 {
+		a.Paras = a.Paras[:0]
+		return
+	}
+	a.Paras = slices.Grow(a.Paras[:0], bounds[len(bounds)-1].Para+1)
+	a.Sentences = make([]corpus.Sentence, 0, len(bounds))
+	for _, b := range bounds {
 		if b.Para >= len(a.Paras) {
 			a.Paras = append(a.Paras, corpus.Span{Start: b.Start, End: b.End})
 		}

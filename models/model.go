@@ -52,6 +52,8 @@ type Workspace struct {
 	v2    features.Vector
 	logp  []float64
 	logp2 []float64
+	stack stackProbs
+	chain []float64
 	path  []int
 	probs []float64
 	preds []Prediction
@@ -85,8 +87,9 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 	final := w.logp
 	if m.Stage2 != nil {
 		w.logp2 = grow(w.logp2, n*k)
+		w.stack.set(w.logp, n, k)
 		for i := range w.vecs {
-			stackVector(&w.v2, &w.vecs[i], m.Stage1.Dim, w.logp, a, i, k)
+			w.stack.vector(&w.v2, &w.vecs[i], m.Stage1.Dim, a, i, k)
 			m.Stage2.Scores(w.v2, w.logp2[i*k:(i+1)*k])
 		}
 		final = w.logp2
@@ -97,7 +100,7 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 		w.path = m.Chain.Viterbi(final, n, w.path)
 	}
 	if m.Chain != nil {
-		m.Chain.Posteriors(final, n)
+		w.chain = m.Chain.PosteriorsBuf(final, n, w.chain)
 	}
 	for i := 0; i < n; i++ {
 		p := w.probs[i*k : (i+1)*k]
@@ -125,7 +128,7 @@ func (w *Workspace) Explain(a *corpus.Article, i, c, n int) []NamedContribution 
 	lin := m.Stage1
 	if m.Stage2 != nil {
 		lin = m.Stage2
-		stackVector(&w.v2, &w.vecs[i], m.Stage1.Dim, w.logp, a, i, k)
+		w.stack.vector(&w.v2, &w.vecs[i], m.Stage1.Dim, a, i, k)
 		cs = lin.Explain(w.v2, c, n)
 	} else {
 		cs = lin.Explain(w.vecs[i], c, n)
@@ -197,6 +200,74 @@ func stackVector(dst, v *features.Vector, dim int, logp []float64, a *corpus.Art
 	addMeanProbs(dst, logp, lo, hi, k, &off)
 	addMeanProbs(dst, logp, max(0, i-3), min(n-1, i+3), k, &off)
 	addMeanProbs(dst, logp, 0, n-1, k, &off)
+}
+
+// stackProbs caches, for one article, the stage-1 probabilities and the
+// article-wide sums that stackVector would recompute for every sentence
+// (n exps per sentence for the article mean alone). The arithmetic is the
+// same, in the same order, so the features are bit for bit stackVector's.
+type stackProbs struct {
+	p   []float64 // exp(logp), n × k
+	sum []float64 // Σ_j p[j][c] over the article, summed in sentence order
+}
+
+func (s *stackProbs) set(logp []float64, n, k int) {
+	s.p = grow(s.p, n*k)
+	for j := range s.p {
+		s.p[j] = math.Exp(logp[j])
+	}
+	s.sum = grow(s.sum, k)
+	for c := 0; c < k; c++ {
+		var t float64
+		for j := 0; j < n; j++ {
+			t += s.p[j*k+c]
+		}
+		s.sum[c] = t
+	}
+}
+
+// vector is stackVector over the cached probabilities.
+func (s *stackProbs) vector(dst, v *features.Vector, dim int, a *corpus.Article, i, k int) {
+	dst.CopyFrom(v)
+	n := len(a.Sentences)
+	off := uint32(dim)
+	for _, d := range stackOffsets {
+		j := i + d
+		if j < 0 || j >= n {
+			dst.Add(off+uint32(k), 1)
+		} else {
+			for c := 0; c < k; c++ {
+				dst.Add(off+uint32(c), float32(s.p[j*k+c]))
+			}
+		}
+		off += uint32(k + 1)
+	}
+	para := a.Sentences[i].Para
+	lo, hi := i, i
+	for lo > 0 && a.Sentences[lo-1].Para == para {
+		lo--
+	}
+	for hi+1 < n && a.Sentences[hi+1].Para == para {
+		hi++
+	}
+	s.addMean(dst, lo, hi, k, &off)
+	s.addMean(dst, max(0, i-3), min(n-1, i+3), k, &off)
+	inv := 1 / float64(n)
+	for c := 0; c < k; c++ {
+		dst.Add(off+uint32(c), float32(s.sum[c]*inv))
+	}
+}
+
+func (s *stackProbs) addMean(dst *features.Vector, lo, hi, k int, off *uint32) {
+	inv := 1 / float64(hi-lo+1)
+	for c := 0; c < k; c++ {
+		var t float64
+		for j := lo; j <= hi; j++ {
+			t += s.p[j*k+c]
+		}
+		dst.Add(*off+uint32(c), float32(t*inv))
+	}
+	*off += uint32(k)
 }
 
 func addMeanProbs(dst *features.Vector, logp []float64, lo, hi, k int, off *uint32) {

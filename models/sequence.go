@@ -93,38 +93,96 @@ func (t *Transitions) Viterbi(logp []float64, n int, path []int) []int {
 // Posteriors replaces logp (n × K) by the log of each sentence's marginal
 // label probability under the chain (forward-backward in log space).
 func (t *Transitions) Posteriors(logp []float64, n int) {
+	t.PosteriorsBuf(logp, n, nil)
+}
+
+// PosteriorsBuf is Posteriors with scratch space buf, returned grown for
+// the next call. It runs forward-backward on probabilities rescaled at every
+// sentence (Rabiner's scaling) rather than in log space: k exponentials and
+// k logarithms per sentence instead of about 2k² + k of each.
+func (t *Transitions) PosteriorsBuf(logp []float64, n int, buf []float64) []float64 {
 	k := t.K
 	if n == 0 {
-		return
+		return buf
 	}
-	alpha := make([]float64, n*k)
-	beta := make([]float64, n*k)
-	tmp := make([]float64, k)
-	for y := 0; y < k; y++ {
-		alpha[y] = logp[y] + t.Weight*t.Start[y]
+	buf = grow(buf, 3*n*k+k*k)
+	alpha, beta, emit, trans := buf[:n*k], buf[n*k:2*n*k], buf[2*n*k:3*n*k], buf[3*n*k:]
+	// Transition factors, scaled so that the largest is 1 (a common factor
+	// cancels when each row is normalized).
+	mx := math.Inf(-1)
+	for _, v := range t.Trans {
+		mx = math.Max(mx, t.Weight*v)
 	}
-	for i := 1; i < n; i++ {
-		for y := 0; y < k; y++ {
-			for a := 0; a < k; a++ {
-				tmp[a] = alpha[(i-1)*k+a] + t.Weight*t.Trans[a*k+y]
-			}
-			alpha[i*k+y] = logSumExp(tmp) + logp[i*k+y]
+	for j, v := range t.Trans {
+		trans[j] = math.Exp(t.Weight*v - mx)
+	}
+	// Emissions relative to each sentence's best label.
+	for i := 0; i < n; i++ {
+		row := logp[i*k : (i+1)*k]
+		m := math.Inf(-1)
+		for _, v := range row {
+			m = math.Max(m, v)
 		}
+		for y, v := range row {
+			emit[i*k+y] = math.Exp(v - m)
+		}
+	}
+	ms := math.Inf(-1)
+	for y := 0; y < k; y++ {
+		ms = math.Max(ms, t.Weight*t.Start[y]+logp[y])
+	}
+	for y := 0; y < k; y++ {
+		alpha[y] = math.Exp(t.Weight*t.Start[y] + logp[y] - ms)
+	}
+	normalize(alpha[:k])
+	for i := 1; i < n; i++ {
+		prev, cur := alpha[(i-1)*k:i*k], alpha[i*k:(i+1)*k]
+		for y := 0; y < k; y++ {
+			var s float64
+			for a := 0; a < k; a++ {
+				s += prev[a] * trans[a*k+y]
+			}
+			cur[y] = s * emit[i*k+y]
+		}
+		normalize(cur)
+	}
+	for y := 0; y < k; y++ {
+		beta[(n-1)*k+y] = 1
 	}
 	for i := n - 2; i >= 0; i-- {
+		next, cur := beta[(i+1)*k:(i+2)*k], beta[i*k:(i+1)*k]
 		for a := 0; a < k; a++ {
+			var s float64
 			for y := 0; y < k; y++ {
-				tmp[y] = t.Weight*t.Trans[a*k+y] + logp[(i+1)*k+y] + beta[(i+1)*k+y]
+				s += trans[a*k+y] * emit[(i+1)*k+y] * next[y]
 			}
-			beta[i*k+a] = logSumExp(tmp)
+			cur[a] = s
 		}
+		normalize(cur)
 	}
 	for i := 0; i < n; i++ {
 		row := logp[i*k : (i+1)*k]
+		var z float64
 		for y := 0; y < k; y++ {
-			row[y] = alpha[i*k+y] + beta[i*k+y]
+			row[y] = alpha[i*k+y] * beta[i*k+y]
+			z += row[y]
 		}
-		logSoftmax(row)
+		for y := range row {
+			row[y] = math.Log(row[y] / z)
+		}
+	}
+	return buf
+}
+
+// normalize scales x to sum 1 (x must have a positive entry).
+func normalize(x []float64) {
+	var s float64
+	for _, v := range x {
+		s += v
+	}
+	inv := 1 / s
+	for i := range x {
+		x[i] *= inv
 	}
 }
 
