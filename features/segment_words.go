@@ -193,11 +193,11 @@ func (sc *segScanner) onlyMarkers(start, w int) bool {
 	return true
 }
 
-// prevWordLower reports whether the word before text[w] starts in lower
-// case, or nothing comes before it in the sentence.
-func (sc *segScanner) prevWordLower(start, w int) bool {
+// prevWord returns the bounds [b, e) of the run of letters that ends
+// before text[w], past white space; b == e when there is none.
+func (sc *segScanner) prevWord(start, w int) (b, e int) {
 	text := sc.text
-	e := w
+	e = w
 	for e > start {
 		r, size := utf8.DecodeLastRuneInString(text[start:e])
 		if !isSpace(r) {
@@ -205,7 +205,7 @@ func (sc *segScanner) prevWordLower(start, w int) bool {
 		}
 		e -= size
 	}
-	b := e
+	b = e
 	for b > start {
 		r, size := utf8.DecodeLastRuneInString(text[start:b])
 		if !unicode.IsLetter(r) {
@@ -213,10 +213,17 @@ func (sc *segScanner) prevWordLower(start, w int) bool {
 		}
 		b -= size
 	}
+	return b, e
+}
+
+// prevWordLower reports whether the word before text[w] starts in lower
+// case, or nothing comes before it in the sentence.
+func (sc *segScanner) prevWordLower(start, w int) bool {
+	b, e := sc.prevWord(start, w)
 	if b == e {
 		return e == start
 	}
-	r, _ := utf8.DecodeRuneInString(text[b:])
+	r, _ := utf8.DecodeRuneInString(sc.text[b:])
 	return unicode.IsLower(r)
 }
 
@@ -224,24 +231,8 @@ func (sc *segScanner) prevWordLower(start, w int) bool {
 // comes before a name ("district collector V. Anitha", "coach R. Singh"):
 // then a single capital letter is an initial, not a sentence's last word.
 func (sc *segScanner) prevWordRole(start, w int) bool {
-	text := sc.text
-	e := w
-	for e > start {
-		r, size := utf8.DecodeLastRuneInString(text[start:e])
-		if !isSpace(r) {
-			break
-		}
-		e -= size
-	}
-	b := e
-	for b > start {
-		r, size := utf8.DecodeLastRuneInString(text[start:b])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		b -= size
-	}
-	return b < e && sc.seg.lex.has(sc.seg.lex.role, text[b:e])
+	b, e := sc.prevWord(start, w)
+	return b < e && sc.seg.lex.has(sc.seg.lex.role, sc.text[b:e])
 }
 
 // prevWordCap reports whether the word before text[w] is capitalized.
