@@ -173,39 +173,18 @@ var stackOffsets = []int{-2, -1, 0, 1, 2}
 func stackDim(k int) int { return len(stackOffsets)*(k+1) + 3*k }
 
 // stackVector writes into dst the stage-1 vector v followed, from offset
-// dim, by the stacking features of sentence i.
+// dim, by the stacking features of sentence i (for one sentence; a whole
+// article goes through stackProbs once).
 func stackVector(dst, v *features.Vector, dim int, logp []float64, a *corpus.Article, i, k int) {
-	dst.CopyFrom(v)
-	n := len(a.Sentences)
-	off := uint32(dim)
-	for _, d := range stackOffsets {
-		j := i + d
-		if j < 0 || j >= n {
-			dst.Add(off+uint32(k), 1)
-		} else {
-			for c := 0; c < k; c++ {
-				dst.Add(off+uint32(c), float32(math.Exp(logp[j*k+c])))
-			}
-		}
-		off += uint32(k + 1)
-	}
-	para := a.Sentences[i].Para
-	lo, hi := i, i
-	for lo > 0 && a.Sentences[lo-1].Para == para {
-		lo--
-	}
-	for hi+1 < n && a.Sentences[hi+1].Para == para {
-		hi++
-	}
-	addMeanProbs(dst, logp, lo, hi, k, &off)
-	addMeanProbs(dst, logp, max(0, i-3), min(n-1, i+3), k, &off)
-	addMeanProbs(dst, logp, 0, n-1, k, &off)
+	var s stackProbs
+	s.set(logp, len(a.Sentences), k)
+	s.vector(dst, v, dim, a, i, k)
 }
 
 // stackProbs caches, for one article, the stage-1 probabilities and the
-// article-wide sums that stackVector would recompute for every sentence
-// (n exps per sentence for the article mean alone). The arithmetic is the
-// same, in the same order, so the features are bit for bit stackVector's.
+// article-wide sums, so that the stacking features of all its sentences
+// cost O(n) exponentials, not O(n²). Training and prediction both use it,
+// so the features are the same bits in both.
 type stackProbs struct {
 	p   []float64 // exp(logp), n × k
 	sum []float64 // Σ_j p[j][c] over the article, summed in sentence order
@@ -226,7 +205,8 @@ func (s *stackProbs) set(logp []float64, n, k int) {
 	}
 }
 
-// vector is stackVector over the cached probabilities.
+// vector writes the stacking features of sentence i over the cached
+// probabilities (see stackVector).
 func (s *stackProbs) vector(dst, v *features.Vector, dim int, a *corpus.Article, i, k int) {
 	dst.CopyFrom(v)
 	n := len(a.Sentences)
@@ -266,18 +246,6 @@ func (s *stackProbs) addMean(dst *features.Vector, lo, hi, k int, off *uint32) {
 			t += s.p[j*k+c]
 		}
 		dst.Add(*off+uint32(c), float32(t*inv))
-	}
-	*off += uint32(k)
-}
-
-func addMeanProbs(dst *features.Vector, logp []float64, lo, hi, k int, off *uint32) {
-	inv := 1 / float64(hi-lo+1)
-	for c := 0; c < k; c++ {
-		var s float64
-		for j := lo; j <= hi; j++ {
-			s += math.Exp(logp[j*k+c])
-		}
-		dst.Add(*off+uint32(c), float32(s*inv))
 	}
 	*off += uint32(k)
 }

@@ -91,11 +91,13 @@ func TrainWithLabels(articles []*corpus.Article, labels []string, opts Options) 
 	logp1 := scaledLogp(oofRaw1, k, t1)
 	data2 := NewDataset(data.Dim+stackDim(k), labels)
 	var v2 features.Vector
+	var sp stackProbs
 	for ai, a := range articles {
+		sp.set(logp1[starts[ai]*k:], len(a.Sentences), k)
 		for i := range a.Sentences {
 			row := starts[ai] + i
 			v := data.Row(row)
-			stackVector(&v2, &v, data.Dim, logp1[starts[ai]*k:], a, i, k)
+			sp.vector(&v2, &v, data.Dim, a, i, k)
 			data2.Append(&v2, data.Y[row])
 		}
 	}
