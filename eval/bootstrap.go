@@ -26,16 +26,23 @@ type CI struct {
 // cell is one non-zero confusion cell of an article.
 type cell struct{ gold, pred, n int }
 
+// groupKey is the key that groups item or unit i by its article: items of
+// one named article share it, an item with no article is a group of its
+// own. Bootstrap resampling and fold assignment group the same way.
+func groupKey(name string, i int) string {
+	if name == "" {
+		return "\x01" + strconv.Itoa(i)
+	}
+	return "\x00" + name
+}
+
 // units splits items into articles, in order of first appearance; an item
 // with no Article is a unit of its own.
 func units(items []Item) [][]int {
 	index := map[string]int{}
 	var us [][]int
 	for i, it := range items {
-		key := "\x00" + it.Article
-		if it.Article == "" {
-			key = "\x01" + strconv.Itoa(i)
-		}
+		key := groupKey(it.Article, i)
 		u, ok := index[key]
 		if !ok {
 			u = len(us)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 )
 
 // ErrFolds is wrapped by the errors of Folds.
@@ -51,10 +50,7 @@ func Folds(units []Unit, k int, rng *rand.Rand) ([]int, error) {
 		if u.Label < 0 {
 			return nil, fmt.Errorf("%w: unit %d has label %d", ErrFolds, i, u.Label)
 		}
-		key := "\x00" + u.Group
-		if u.Group == "" {
-			key = "\x01" + strconv.Itoa(i)
-		}
+		key := groupKey(u.Group, i)
 		g, ok := index[key]
 		if !ok {
 			g = len(groups)

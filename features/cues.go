@@ -3,7 +3,6 @@ package features
 import (
 	"math"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -332,9 +331,4 @@ func matchAny(toks []token, ph phrases) bool {
 		}
 	}
 	return false
-}
-
-func isUpperStart(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }

@@ -202,11 +202,9 @@ func (p *linearProblem) parallel(n int, fn func(lo, hi int)) {
 	wg.Wait()
 }
 
-var debugFit = false
-
 // lbfgsStore is the L-BFGS history length: 5 pairs keep the per-iteration
 // cost low on wide sparse problems at no measurable loss (see BENCHMARKS.md).
-var lbfgsStore = 5
+const lbfgsStore = 5
 
 // fitLinear minimizes the problem with L-BFGS from zero weights.
 func fitLinear(d *Dataset, loss lossKind, opts Options) (*Linear, error) {
@@ -226,9 +224,6 @@ func fitLinear(d *Dataset, loss lossKind, opts Options) (*Linear, error) {
 		Converger:         &optimize.FunctionConverge{Absolute: 1e-10, Relative: 1e-8, Iterations: 5},
 	}
 	res, err := optimize.Minimize(prob, x0, settings, &optimize.LBFGS{Store: lbfgsStore})
-	if debugFit {
-		fmt.Printf("fit %s n=%d nnz=%d dim=%d evals=%d iters=%d status=%v\n", d.Labels, d.Len(), len(d.Index), d.Dim, p.evals, res.Stats.MajorIterations, res.Status)
-	}
 	if res == nil {
 		return nil, fmt.Errorf("models: optimizer: %w", err)
 	}

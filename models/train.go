@@ -74,7 +74,7 @@ func TrainWithLabels(articles []*corpus.Article, labels []string, opts Options) 
 		return m, nil
 	}
 	folds := articleFolds(len(articles), opts.StackFolds, opts.Seed)
-	oofRaw1, err := outOfFold(data, starts, folds, opts, nil)
+	oofRaw1, err := outOfFold(data, starts, folds, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +106,7 @@ func TrainWithLabels(articles []*corpus.Article, labels []string, opts Options) 
 	}
 	var logp2 []float64
 	if opts.Calibrate || opts.Sequence {
-		oofRaw2, err := outOfFold(data2, starts, folds, opts, nil)
+		oofRaw2, err := outOfFold(data2, starts, folds, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -197,7 +197,7 @@ func macroF1(conf []int, k int) float64 {
 
 // outOfFold trains on all folds but one and scores the held-out fold, for
 // each fold; it returns raw scores (n × K) for every row.
-func outOfFold(data *Dataset, starts, folds []int, opts Options, _ []float64) ([]float64, error) {
+func outOfFold(data *Dataset, starts, folds []int, opts Options) ([]float64, error) {
 	k := len(data.Labels)
 	raw := make([]float64, data.Len()*k)
 	nFolds := 0
