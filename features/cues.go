@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/features/token"
 )
 
 // Cue features: a small dense vector per sentence, one entry per named cue,
@@ -82,14 +84,14 @@ var moneyWords = map[string]bool{
 }
 
 // token is one analysed token of a sentence.
-type token struct {
+type analysed struct {
 	norm  string // normalized form (lower case, straight quotes)
-	kind  TokenKind
+	kind  token.Kind
 	upper bool // first rune upper case in the original
 }
 
 // cues fills dst (length NumCues) with the cue features of one sentence.
-func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
+func (lx *Lexicons) cues(text string, toks []analysed, dst []float32) {
 	for i := range dst {
 		dst[i] = 0
 	}
@@ -135,8 +137,8 @@ func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
 		attribution = attribution || matchAt(toks[i:], info.attrib)
 		appeal = appeal || matchAt(toks[i:], info.appeal)
 		switch t.kind {
-		case Quote:
-			if t.norm == "'" && i > 0 && toks[i-1].kind == Word && strings.HasSuffix(toks[i-1].norm, "s") && (i+1 == n || toks[i+1].kind == Word) {
+		case token.Quote:
+			if t.norm == "'" && i > 0 && toks[i-1].kind == token.Word && strings.HasSuffix(toks[i-1].norm, "s") && (i+1 == n || toks[i+1].kind == token.Word) {
 				continue // a trailing possessive apostrophe: students' union
 			}
 			quotes++
@@ -146,27 +148,27 @@ func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
 			}
 			lastQuote = i
 			continue
-		case URL, Email:
+		case token.URL, token.Email:
 			dst[cueURL] = 1
-		case Handle, Hashtag:
+		case token.Handle, token.Hashtag:
 			dst[cueHandle] = 1
-		case Number:
+		case token.Number:
 			dst[cueNumber] = 1
 			if len(t.norm) == 4 && (strings.HasPrefix(t.norm, "19") || strings.HasPrefix(t.norm, "20")) {
 				dst[cueYear] = 1
 			}
-		case Symbol:
+		case token.Symbol:
 			if t.norm == "$" || t.norm == "£" || t.norm == "€" || t.norm == "₹" {
 				dst[cueMoney] = 1
-				if i+1 < n && toks[i+1].kind == Number {
+				if i+1 < n && toks[i+1].kind == token.Number {
 					dst[cuePrice] = 1
 				}
 			}
-		case Punct:
+		case token.Punct:
 			if t.norm == "%" {
 				dst[cuePercent] = 1
 			}
-		case Word:
+		case token.Word:
 			words++
 			if t.upper {
 				capWords++
@@ -175,7 +177,7 @@ func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
 			if inQuote {
 				inside++
 			}
-			if info.flags&lexMoney != 0 && i > 0 && toks[i-1].kind == Number {
+			if info.flags&lexMoney != 0 && i > 0 && toks[i-1].kind == token.Number {
 				dst[cueMoney] = 1
 			}
 			if w == "percent" || w == "per" && i+1 < n && toks[i+1].norm == "cent" {
@@ -189,21 +191,21 @@ func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
 				verbLike = true
 				// "…," she said / "…," said the mayor / the mayor said.
 				for k := i - 1; k >= 0 && k >= i-4; k-- {
-					if toks[k].kind == Quote {
+					if toks[k].kind == token.Quote {
 						dst[cueQuoteThenVerb] = 1
 						break
 					}
 				}
 				if i > 0 {
 					p := toks[i-1]
-					if p.kind == Word && lx.Person[p.norm] == 4 {
+					if p.kind == token.Word && lx.Person[p.norm] == 4 {
 						dst[cuePronounVerb] = 1
 					}
-					if p.kind == Word && p.upper && i-1 > 0 {
+					if p.kind == token.Word && p.upper && i-1 > 0 {
 						dst[cueSpeaker] = 1
 					}
 				}
-				if i+1 < n && toks[i+1].kind == Word && toks[i+1].upper {
+				if i+1 < n && toks[i+1].kind == token.Word && toks[i+1].upper {
 					dst[cueSpeaker] = 1
 				}
 			}
@@ -258,7 +260,7 @@ func (lx *Lexicons) cues(text string, toks []token, dst []float32) {
 			}
 		}
 	}
-	if n > 0 && toks[0].kind == Word && lx.Imperatives[toks[0].norm] {
+	if n > 0 && toks[0].kind == token.Word && lx.Imperatives[toks[0].norm] {
 		dst[cueImperative] = 1
 	}
 	if attribution {
@@ -286,9 +288,9 @@ func isVerbLike(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
-func (lx *Lexicons) nearPublisher(toks []token, i, span int) bool {
+func (lx *Lexicons) nearPublisher(toks []analysed, i, span int) bool {
 	for k := max(0, i-span); k < min(len(toks), i+span+1); k++ {
-		if k != i && toks[k].kind == Word && lx.Publisher[toks[k].norm] {
+		if k != i && toks[k].kind == token.Word && lx.Publisher[toks[k].norm] {
 			return true
 		}
 	}
@@ -298,7 +300,7 @@ func (lx *Lexicons) nearPublisher(toks []token, i, span int) bool {
 var noWord wordInfo
 
 // matchAt reports whether toks starts with one of the phrases.
-func matchAt(toks []token, ps [][]string) bool {
+func matchAt(toks []analysed, ps [][]string) bool {
 next:
 	for _, p := range ps {
 		if len(p) > len(toks) {
@@ -315,7 +317,7 @@ next:
 }
 
 // matchAny reports whether any phrase occurs as a run of tokens.
-func matchAny(toks []token, ph phrases) bool {
+func matchAny(toks []analysed, ph phrases) bool {
 	for i, t := range toks {
 	next:
 		for _, p := range ph[t.norm] {

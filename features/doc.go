@@ -1,13 +1,15 @@
 // Package features turns article text into what models read.
 //
-// It composes small parts, each tested alone: a Segmenter splits raw text
-// into paragraphs and sentences (byte offsets into the text), a tokenizer
-// yields tokens with byte offsets and a normalized form, and Extractors turn
-// one sentence, seen in its article, into a sparse Vector. Families of
-// features (word n-grams, cue lexicons, context of neighbouring sentences)
-// are Extractors; a Pipeline concatenates them into one index space and is an
-// Extractor itself.
+// Segmentation (package segment) and tokenization (package token) come
+// first; this package then turns each sentence, seen in its article, into a
+// sparse Vector. Every family of features (word n-grams, character
+// n-grams, cue lexicons, neighbours' cues, position, word vectors) is a
+// Family: it has a dimension, names its features, and writes the features
+// of sentence i of an analysed article into a vector at an offset. A
+// Pipeline concatenates the families it is configured with into one index
+// space (dense families first, then the hashed or learned n-gram block),
+// and is fitted once (vocabulary, idf) and then read-only.
 //
-// Vectors are sorted by index and reused (Reset), so that extraction does not
-// allocate per sentence in steady state.
+// Vectors are sorted by index and reused (Reset), so that extraction does
+// not allocate per sentence in steady state.
 package features

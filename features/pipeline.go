@@ -11,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features/token"
 )
 
 // Pipeline turns the sentences of an article into vectors in one index
@@ -215,7 +216,7 @@ func (p *Pipeline) Fit(articles []*corpus.Article) {
 // concurrent use: give each goroutine its own.
 type Extractor struct {
 	p       *Pipeline
-	toks    []token
+	toks    []analysed
 	bounds  []int // toks[bounds[i]:bounds[i+1]] belong to sentence i
 	cues    []float32
 	keys    []uint64
@@ -257,20 +258,20 @@ func (e *Extractor) analyse(a *corpus.Article) {
 	// fresh arena is made when it is full).
 	arena := make([]byte, 0, 2*len(a.Text)+16)
 	for _, s := range a.Sentences {
-		for t := range Tokens(s.Text) {
+		for t := range token.Tokens(s.Text) {
 			raw := s.Text[t.Start:t.End]
 			if len(arena)+4*len(raw) > cap(arena) {
 				arena = make([]byte, 0, max(4*len(raw), 2*len(a.Text)+16))
 			}
 			start := len(arena)
-			if t.Kind == Number {
+			if t.Kind == token.Number {
 				arena = appendNumberShape(arena, raw)
 			} else {
-				arena = AppendNorm(arena, raw)
+				arena = token.AppendNorm(arena, raw)
 			}
 			b := arena[start:]
 			r, _ := utf8.DecodeRuneInString(raw)
-			e.toks = append(e.toks, token{norm: unsafe.String(unsafe.SliceData(b), len(b)), kind: t.Kind, upper: unicode.IsUpper(r)})
+			e.toks = append(e.toks, analysed{norm: unsafe.String(unsafe.SliceData(b), len(b)), kind: t.Kind, upper: unicode.IsUpper(r)})
 		}
 		e.bounds = append(e.bounds, len(e.toks))
 	}
@@ -299,7 +300,7 @@ func appendNumberShape(dst []byte, s string) []byte {
 	return dst
 }
 
-func (e *Extractor) sentToks(i int) []token { return e.toks[e.bounds[i]:e.bounds[i+1]] }
+func (e *Extractor) sentToks(i int) []analysed { return e.toks[e.bounds[i]:e.bounds[i+1]] }
 
 // Namespaces of n-gram keys.
 const (
@@ -337,19 +338,19 @@ func (e *Extractor) ngramKeys(i int) {
 	}
 }
 
-func (e *Extractor) contextWordKeys(ns uint64, prefix string, toks []token) {
+func (e *Extractor) contextWordKeys(ns uint64, prefix string, toks []analysed) {
 	for _, t := range toks {
-		if t.kind != Word && t.kind != Quote {
+		if t.kind != token.Word && t.kind != token.Quote {
 			continue
 		}
 		k := combine(ns, hashString(fnvOffset, t.norm))
 		e.keys = append(e.keys, k)
-		e.recordName(k, prefix, []token{t})
+		e.recordName(k, prefix, []analysed{t})
 	}
 }
 
 // charKeys: character n-grams of each word with boundary marks, as fastText.
-func (e *Extractor) charKeys(toks []token) {
+func (e *Extractor) charKeys(toks []analysed) {
 	cfg := e.p.cfg
 	for _, t := range toks {
 		w := t.norm
@@ -384,7 +385,7 @@ func (e *Extractor) charKeys(toks []token) {
 	}
 }
 
-func (e *Extractor) recordName(k uint64, prefix string, toks []token) {
+func (e *Extractor) recordName(k uint64, prefix string, toks []analysed) {
 	if e.names == nil {
 		return
 	}

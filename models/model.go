@@ -7,6 +7,7 @@ import (
 
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/features/segment"
 )
 
 // Decoding modes of the sequence layer.
@@ -46,7 +47,7 @@ type Prediction struct {
 // concurrent use.
 type Workspace struct {
 	m     *Model
-	seg   *features.Segmenter
+	seg   *segment.Segmenter
 	ex    *features.Extractor
 	vecs  []features.Vector
 	v2    features.Vector
@@ -66,8 +67,8 @@ func (m *Model) NewWorkspace() *Workspace {
 
 // Segmenter returns the segmenter the model applies to raw text.
 // Each call returns a new one.
-func (m *Model) Segmenter() *features.Segmenter {
-	return features.NewSegmenter()
+func (m *Model) Segmenter() *segment.Segmenter {
+	return segment.New()
 }
 
 // Predict labels every sentence of a, segmenting it first when it has no

@@ -1,4 +1,4 @@
-package features
+package segment
 
 import (
 	"errors"
@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features/token"
 )
 
 // benchMixBytes is the least amount of text a benchmark pass reads: large
@@ -40,7 +41,7 @@ func benchTexts(tb testing.TB) ([]string, int64) {
 	}
 	var paras []string
 	if len(texts) == 0 {
-		paths, err := filepath.Glob("../testdata/segment/bench/*.txt")
+		paths, err := filepath.Glob("../../testdata/segment/bench/*.txt")
 		require.NoError(tb, err)
 		require.NotEmpty(tb, paths, "no sample articles for the benchmark")
 		for _, p := range paths {
@@ -96,7 +97,7 @@ func (m cpuMeter) report(b *testing.B, bytes int64) {
 // sentence or per article.
 func BenchmarkSegment(b *testing.B) {
 	texts, size := benchTexts(b)
-	seg := NewSegmenter()
+	seg := New()
 	b.Run("api=Sentences", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
@@ -137,7 +138,7 @@ func BenchmarkTokenize(b *testing.B) {
 		n := 0
 		for b.Loop() {
 			for _, text := range texts {
-				for range Tokens(text) {
+				for range token.Tokens(text) {
 					n++
 				}
 			}
@@ -152,8 +153,8 @@ func BenchmarkTokenize(b *testing.B) {
 		var buf []byte
 		for b.Loop() {
 			for _, text := range texts {
-				for t := range Tokens(text) {
-					buf = AppendNorm(buf[:0], text[t.Start:t.End])
+				for t := range token.Tokens(text) {
+					buf = token.AppendNorm(buf[:0], text[t.Start:t.End])
 				}
 			}
 		}

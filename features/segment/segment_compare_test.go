@@ -1,4 +1,4 @@
-package features
+package segment
 
 import (
 	"errors"
@@ -16,10 +16,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features/token"
 )
 
 var (
-	segCorpus = flag.String("segcorpus", "../testdata/news/*.jsonl", "glob of labelled JSONL files whose sentences are the gold standard for segmentation")
+	segCorpus = flag.String("segcorpus", "../../testdata/news/*.jsonl", "glob of labelled JSONL files whose sentences are the gold standard for segmentation")
 	segErrors = flag.Bool("segerrors", false, "print every boundary the segmenter gets wrong on the corpus")
 )
 
@@ -134,7 +135,7 @@ func uaxEnds(text string) []int {
 	it := sentences.FromString(text)
 	for it.Next() {
 		e := it.End()
-		for e > it.Start() && isSpace(rune(text[e-1])) {
+		for e > it.Start() && token.IsSpace(rune(text[e-1])) {
 			e--
 		}
 		if e < len(text) && e > it.Start() {
@@ -163,7 +164,7 @@ func scoreCorpus(arts []*corpus.Article, split func(string) []int, report func(a
 // whole labelled news corpus, ours beside UAX #29.
 func TestSegmentCorpusF1(t *testing.T) {
 	arts := loadGoldArticles(t)
-	seg := NewSegmenter()
+	seg := New()
 	var report func(a *corpus.Article, gold, pred []int)
 	if *segErrors {
 		report = func(a *corpus.Article, gold, pred []int) { reportBoundaryErrors(t, a, gold, pred) }
@@ -218,7 +219,7 @@ func reportBoundaryErrors(t *testing.T, a *corpus.Article, gold, pred []int) {
 // BenchmarkCompare segments the same article mix with ours and UAX #29.
 func BenchmarkCompare(b *testing.B) {
 	texts, size := benchTexts(b)
-	seg := NewSegmenter()
+	seg := New()
 	b.Run("splitter=stancekit", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()

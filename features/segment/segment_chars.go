@@ -1,22 +1,13 @@
-package features
+package segment
 
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/features/token"
 )
 
 // Character classes shared by the segmenter and the tokenizer.
-
-// isSpace reports white space between sentences and tokens. The byte-order
-// mark and the zero-width space are invisible and separate nothing else, so
-// they count as space: a BOM at the start of a file must not become a
-// sentence of its own.
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || ('\t' <= r && r <= '\r')
-	}
-	return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B'
-}
 
 // isLineTerm reports a line terminator other than the paragraph separator.
 // "\r\n" is one terminator; see lineTermLen.
@@ -27,7 +18,7 @@ func isLineTerm(r rune) bool {
 const paraSepRune = '\u2029' // PARAGRAPH SEPARATOR ends a paragraph by itself
 
 // isHSpace reports space that does not end a line.
-func isHSpace(r rune) bool { return isSpace(r) && !isLineTerm(r) && r != paraSepRune }
+func isHSpace(r rune) bool { return token.IsSpace(r) && !isLineTerm(r) && r != paraSepRune }
 
 // lineTermLen returns the length of the line terminator at text[i], or 0.
 func lineTermLen(text string, i int) int {
@@ -105,15 +96,6 @@ func isCloser(r rune) bool {
 	return false
 }
 
-// isQuoteMark reports quotation marks, opening or closing.
-func isQuoteMark(r rune) bool {
-	switch r {
-	case '"', '\'', '”', '’', '“', '‘', '«', '»', '‹', '›', '„', '‚', '「', '」', '『', '』':
-		return true
-	}
-	return false
-}
-
 // isOpener reports punctuation that may open a sentence before its first
 // word: opening quotes and brackets, and the Spanish inverted marks.
 func isOpener(r rune) bool {
@@ -141,3 +123,5 @@ func isLetterMark(r rune) bool {
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || unicode.Is(unicode.Me, r)
 }
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package features
+package segment
 
 import "time"
 

@@ -1,4 +1,4 @@
-package features
+package segment
 
 import (
 	"iter"
@@ -27,7 +27,7 @@ type Bound struct {
 // depends on the word before it (an abbreviation of some class, a dotted
 // acronym, an initial, a number, a list number at the start of a line) and
 // on what comes after (a lower-case word, a number, a capital, a common
-// sentence opener such as "The"); see lexicon/abbreviations.txt. A question
+// sentence opener such as "The"); see abbreviations.txt. A question
 // or exclamation inside quotes followed by a speech tag ("'Why?' Smith
 // asked.") does not end the sentence. A line that ends without final
 // punctuation (a list item, a button label, "Dear readers,") is a sentence
@@ -35,14 +35,14 @@ type Bound struct {
 // the final stop belong to the sentence they follow.
 //
 // A Segmenter is safe for concurrent use once built. The zero value is not
-// usable: call NewSegmenter.
+// usable: call New.
 type Segmenter struct {
 	abbrev map[string]AbbrevClass
 	lex    *segLexicon
 }
 
-// NewSegmenter returns a Segmenter with the built-in news abbreviations.
-func NewSegmenter() *Segmenter {
+// New returns a Segmenter with the built-in news abbreviations.
+func New() *Segmenter {
 	lx := defaultSegLexicon()
 	return &Segmenter{abbrev: maps.Clone(lx.abbrev), lex: lx}
 }

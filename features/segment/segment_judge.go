@@ -1,8 +1,10 @@
-package features
+package segment
 
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/features/token"
 )
 
 // The decision at a terminal mark: does this full stop, question mark,
@@ -67,7 +69,7 @@ func (sc *segScanner) judge(start, i, size int, kind termKind) (int, bool) {
 	if j >= n {
 		return j, true
 	}
-	if r, _ := utf8.DecodeRuneInString(text[j:]); !isSpace(r) {
+	if r, _ := utf8.DecodeRuneInString(text[j:]); !token.IsSpace(r) {
 		// "3.5", "U.S.-led", "example.com": no space, no sentence end;
 		// except after an ideographic full stop, which takes no space
 		// (but "「行きます。」と" goes on), and where scraped text lost the
@@ -149,7 +151,7 @@ func (sc *segScanner) missingSpace(start, i, j int, kind termKind) bool {
 	for w > start && i-w < maxWordBack {
 		r, size := utf8.DecodeLastRuneInString(text[start:w])
 		if !unicode.IsLower(r) {
-			if !isSpace(r) {
+			if !token.IsSpace(r) {
 				return false // "U.S.Army", "example.com.Au", "5.The"
 			}
 			break
@@ -162,8 +164,8 @@ func (sc *segScanner) missingSpace(start, i, j int, kind termKind) bool {
 	if kind == termQuestion {
 		return true
 	}
-	var buf [maxLexWord]byte
-	key, ok := lowerKey(&buf, text[w:i])
+	var buf [token.MaxLexWord]byte
+	key, ok := token.LowerKey(&buf, text[w:i])
 	return !ok || sc.seg.abbrev[string(key)] == NotAbbrev
 }
 
@@ -187,7 +189,7 @@ func (sc *segScanner) closesAt(p int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(sc.text[p:])
-	return isSpace(r) || isCloser(r) || terminal(r) != termNone || r == ',' || r == ';' || r == ':'
+	return token.IsSpace(r) || isCloser(r) || terminal(r) != termNone || r == ',' || r == ';' || r == ':'
 }
 
 type nextKind uint8
@@ -233,7 +235,7 @@ func (sc *segScanner) nextInfo(k int) nextInfo {
 		return nextInfo{kind: nextOther}
 	case unicode.IsUpper(r) || unicode.IsTitle(r):
 		e := k
-		for e < len(text) && e-k <= maxLexWord {
+		for e < len(text) && e-k <= token.MaxLexWord {
 			r2, sz := utf8.DecodeRuneInString(text[e:])
 			if !isLetterMark(r2) {
 				break
@@ -252,7 +254,7 @@ func (sc *segScanner) nextInfo(k int) nextInfo {
 		return nx
 	case unicode.IsLower(r):
 		// "iPhone", "eBay": a capital later in the word makes it a name.
-		for e := k + size; e < len(text) && e-k <= maxLexWord; {
+		for e := k + size; e < len(text) && e-k <= token.MaxLexWord; {
 			r2, sz := utf8.DecodeRuneInString(text[e:])
 			if unicode.IsUpper(r2) {
 				return nextInfo{kind: nextUpper}

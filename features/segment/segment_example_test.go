@@ -1,10 +1,11 @@
-package features_test
+package segment_test
 
 import (
 	"fmt"
 
 	"github.com/stancekit/stancekit/corpus"
-	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/features/segment"
+	"github.com/stancekit/stancekit/features/token"
 )
 
 // Sentences splits where a copy editor would: not after "Dr." or the
@@ -15,7 +16,7 @@ func ExampleSegmenter_Sentences() {
 	text := "Dr. Imani Okafor moved to the U.S. It was 1998.\n\n" +
 		"\"We will rebuild. Every street, every school,\" Gov. Maria T. Reyes said.\n" +
 		"Remind me later"
-	seg := features.NewSegmenter()
+	seg := segment.New()
 	for b := range seg.Sentences(text) {
 		fmt.Printf("%d [%d:%d] %s\n", b.Para, b.Start, b.End, text[b.Start:b.End])
 	}
@@ -33,8 +34,8 @@ func ExampleSegmenter_Sentences() {
 func ExampleTokens() {
 	text := "“Don’t pay $4.99,” said @KestrelNews."
 	var norm []byte
-	for t := range features.Tokens(text) {
-		norm = features.AppendNorm(norm[:0], text[t.Start:t.End])
+	for t := range token.Tokens(text) {
+		norm = token.AppendNorm(norm[:0], text[t.Start:t.End])
 		fmt.Printf("%-8s %-12q %q\n", t.Kind, text[t.Start:t.End], norm)
 	}
 	// Output:
@@ -54,7 +55,7 @@ func ExampleTokens() {
 // Segment fills an article's paragraphs and sentences from its raw text.
 func ExampleSegmenter_Segment() {
 	a := &corpus.Article{Text: "Read more: Storm damage in pictures\n\nThe storm passed at 4 p.m. Tuesday. Crews are out."}
-	features.NewSegmenter().Segment(a)
+	segment.New().Segment(a)
 	for _, s := range a.Sentences {
 		fmt.Printf("%d %q\n", s.Para, s.Text)
 	}

@@ -1,4 +1,4 @@
-package features
+package token
 
 import (
 	"strings"
@@ -23,8 +23,8 @@ func isDomain(w string) bool {
 	if k < 1 || k == len(w)-1 || len(w)-k-1 > 4 {
 		return false
 	}
-	var buf [maxLexWord]byte
-	key, ok := lowerKey(&buf, w[k+1:])
+	var buf [MaxLexWord]byte
+	key, ok := LowerKey(&buf, w[k+1:])
 	return ok && tlds[string(key)]
 }
 
@@ -54,7 +54,7 @@ func scanNonSpace(text string, i int) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if isSpace(r) {
+		if IsSpace(r) {
 			break
 		}
 		i += size

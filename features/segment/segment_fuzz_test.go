@@ -1,17 +1,18 @@
-package features
+package segment
 
 import (
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/stancekit/stancekit/features/token"
 	"github.com/stretchr/testify/require"
 )
 
 // fuzzSeeds are the golden cases plus inputs aimed at the edges of the
 // scanners: truncated UTF-8, marks at the end of the text, lone closers.
 func fuzzSeeds(f *testing.F) {
-	files, err := filepath.Glob("../testdata/segment/*.txt")
+	files, err := filepath.Glob("../../testdata/segment/*.txt")
 	require.NoError(f, err)
 	for _, file := range files {
 		for _, c := range readCases(f, file) {
@@ -32,7 +33,7 @@ func fuzzSeeds(f *testing.F) {
 // spaceOnly reports whether s holds nothing but white space.
 func spaceOnly(s string) bool {
 	for _, r := range s {
-		if !isSpace(r) {
+		if !token.IsSpace(r) {
 			return false
 		}
 	}
@@ -64,14 +65,14 @@ func lineBreaks(s string) int {
 func blankLineIn(s string) bool {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isSpace(r) {
+		if !token.IsSpace(r) {
 			i += size
 			continue
 		}
 		j := i
 		for j < len(s) {
 			r, size := utf8.DecodeRuneInString(s[j:])
-			if !isSpace(r) {
+			if !token.IsSpace(r) {
 				break
 			}
 			j += size
@@ -90,7 +91,7 @@ func blankLineIn(s string) bool {
 
 func FuzzSegment(f *testing.F) {
 	fuzzSeeds(f)
-	seg := NewSegmenter()
+	seg := New()
 	f.Fuzz(func(t *testing.T, text string) {
 		bounds := collect(seg, text)
 		require.Equal(t, bounds, seg.AppendSentences(nil, text))
@@ -107,7 +108,7 @@ func FuzzSegment(f *testing.F) {
 			s := text[b.Start:b.End]
 			first, _ := utf8.DecodeRuneInString(s)
 			last, _ := utf8.DecodeLastRuneInString(s)
-			if isSpace(first) || isSpace(last) {
+			if token.IsSpace(first) || token.IsSpace(last) {
 				t.Fatalf("bound %d: %q not trimmed", k, s)
 			}
 			if blankLineIn(s) {
@@ -137,12 +138,12 @@ func FuzzSegment(f *testing.F) {
 func FuzzTokenize(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		toks := AppendTokens(nil, text)
+		toks := token.AppendTokens(nil, text)
 		valid := utf8.ValidString(text)
 		prev := 0
 		var norm []byte
 		n := 0
-		for tok := range Tokens(text) {
+		for tok := range token.Tokens(text) {
 			if n >= len(toks) || toks[n] != tok {
 				t.Fatalf("token %d: Tokens gives %+v, AppendTokens %+v", n, tok, toks)
 			}
@@ -155,11 +156,11 @@ func FuzzTokenize(f *testing.F) {
 			}
 			s := text[tok.Start:tok.End]
 			for _, r := range s {
-				if isSpace(r) {
+				if token.IsSpace(r) {
 					t.Fatalf("token %q holds white space", s)
 				}
 			}
-			norm = AppendNorm(norm[:0], s)
+			norm = token.AppendNorm(norm[:0], s)
 			if valid && (!utf8.ValidString(s) || !utf8.Valid(norm)) {
 				t.Fatalf("token %q (normalized %q) splits a character", s, norm)
 			}

@@ -1,4 +1,4 @@
-package features
+package token
 
 import (
 	"strings"
@@ -144,5 +144,5 @@ func TestAppendNormNoAlloc(t *testing.T) {
 
 func TestTokenKindString(t *testing.T) {
 	assert.Equal(t, "Hashtag", Hashtag.String())
-	assert.Equal(t, "TokenKind(?)", TokenKind(200).String())
+	assert.Equal(t, "Kind(?)", Kind(200).String())
 }

@@ -1,4 +1,4 @@
-package features
+package segment
 
 import (
 	"flag"
@@ -137,10 +137,10 @@ func renderSentences(seg *Segmenter, text string) string {
 }
 
 func TestSegmentGolden(t *testing.T) {
-	files, err := filepath.Glob("../testdata/segment/*.txt")
+	files, err := filepath.Glob("../../testdata/segment/*.txt")
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
-	seg := NewSegmenter()
+	seg := New()
 	total := 0
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".txt")

@@ -1,4 +1,4 @@
-package features
+package token
 
 import (
 	"unicode"
@@ -45,7 +45,7 @@ func nextToken(text string, i int) (Token, bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isSpace(r) {
+		if !IsSpace(r) {
 			break
 		}
 		i += size
@@ -118,7 +118,7 @@ func scanToken(text string, i int) Token {
 		return scanWord(text, i)
 	case unicode.IsDigit(r):
 		return scanNumber(text, i)
-	case isQuoteMark(r) || r == '‛' || r == '‟' || r == '´':
+	case IsQuoteMark(r) || r == '‛' || r == '‟' || r == '´':
 		return Token{Start: i, End: i + size, Kind: Quote}
 	case r == utf8.RuneError && size == 1:
 		return Token{Start: i, End: i + 1, Kind: Symbol}
@@ -270,7 +270,7 @@ func scanWord(text string, i int) Token {
 	}
 	if dots {
 		w := text[start:i]
-		if isDottedAcronym(w) && i < n && text[i] == '.' {
+		if IsDottedAcronym(w) && i < n && text[i] == '.' {
 			return Token{Start: start, End: i + 1, Kind: Word} // "U.S."
 		}
 		if isDomain(w) {

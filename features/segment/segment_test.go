@@ -1,4 +1,4 @@
-package features
+package segment
 
 import (
 	"strings"
@@ -47,7 +47,7 @@ func TestSentencesOffsets(t *testing.T) {
 		{"empty text", "", nil},
 		{"white space only", " \n\t\u00a0\n ", nil},
 	}
-	seg := NewSegmenter()
+	seg := New()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := collect(seg, tt.text)
@@ -58,7 +58,7 @@ func TestSentencesOffsets(t *testing.T) {
 }
 
 func TestSentencesStopsWhenAsked(t *testing.T) {
-	seg := NewSegmenter()
+	seg := New()
 	n := 0
 	for range seg.Sentences("One. Two. Three. Four.") {
 		n++
@@ -70,7 +70,7 @@ func TestSentencesStopsWhenAsked(t *testing.T) {
 }
 
 func TestSegmentArticle(t *testing.T) {
-	seg := NewSegmenter()
+	seg := New()
 	a := &corpus.Article{Text: "First one. Second one.\n\nThird one."}
 	seg.Segment(a)
 	require.Len(t, a.Sentences, 3)
@@ -100,13 +100,13 @@ func TestSegmentRoundTrip(t *testing.T) {
 	want := append([]corpus.Sentence(nil), a.Sentences...)
 	wantParas := append([]corpus.Span(nil), a.Paras...)
 	b := &corpus.Article{Text: a.Text}
-	NewSegmenter().Segment(b)
+	New().Segment(b)
 	assert.Equal(t, want, b.Sentences)
 	assert.Equal(t, wantParas, b.Paras)
 }
 
 func TestAbbreviations(t *testing.T) {
-	seg := NewSegmenter()
+	seg := New()
 	text := "The office is in Bldg. Seven on the campus."
 	assert.Len(t, collect(seg, text), 2, "unknown abbreviation before a capital ends a sentence")
 	assert.Equal(t, NotAbbrev, seg.Abbreviation("Bldg."))
@@ -118,7 +118,7 @@ func TestAbbreviations(t *testing.T) {
 	seg.AddAbbreviation("Dr", NotAbbrev)
 	assert.Len(t, collect(seg, "We met Dr. Jones."), 2, "a forgotten abbreviation is a plain word")
 
-	other := NewSegmenter()
+	other := New()
 	assert.Equal(t, AbbrevTitle, other.Abbreviation("Dr."), "segmenters do not share additions")
 	assert.Equal(t, NotAbbrev, other.Abbreviation("Bldg"))
 	assert.Equal(t, AbbrevPrefix, other.Abbreviation("e.g."))
@@ -139,7 +139,7 @@ func TestParseSegLexicon(t *testing.T) {
 }
 
 func TestSentencesNoAlloc(t *testing.T) {
-	seg := NewSegmenter()
+	seg := New()
 	text := strings.Repeat("Mr. Smith met the U.S. envoy at 5 p.m. Tuesday. \"Why now?\" he asked. Read more\n\n", 20)
 	buf := seg.AppendSentences(nil, text)
 	allocs := testing.AllocsPerRun(20, func() {
@@ -155,7 +155,7 @@ func TestSentencesNoAlloc(t *testing.T) {
 
 // One Segmenter serves many goroutines (run with -race).
 func TestSentencesConcurrent(t *testing.T) {
-	seg := NewSegmenter()
+	seg := New()
 	text := "Dr. Okafor arrived. The U.S. team followed. \"Go!\" she said."
 	want := collect(seg, text)
 	var wg sync.WaitGroup

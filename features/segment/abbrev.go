@@ -1,15 +1,17 @@
-package features
+package segment
 
 import (
 	_ "embed"
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/stancekit/stancekit/features/token"
 )
 
 // AbbrevClass says how a full stop after an abbreviation is judged: whether
 // it ends the sentence depends on the class and on the word that follows.
-// The classes are documented with examples in lexicon/abbreviations.txt.
+// The classes are documented with examples in abbreviations.txt.
 type AbbrevClass uint8
 
 // Abbreviation classes.
@@ -23,7 +25,7 @@ const (
 	AbbrevAMPM               // a.m., p.m.: ends a sentence before a capital that is not a time word
 )
 
-//go:embed lexicon/abbreviations.txt
+//go:embed abbreviations.txt
 var segLexiconText string
 
 // segLexicon holds the word lists a Segmenter consults. Keys are lower case.
@@ -86,8 +88,8 @@ func parseSegLexicon(text string) (*segLexicon, error) {
 			continue
 		}
 		for _, w := range strings.Fields(line) {
-			if w != strings.ToLower(w) || len(w) > maxLexWord {
-				return nil, fmt.Errorf("features: lexicon line %d: %q must be lower case and at most %d bytes", n+1, w, maxLexWord)
+			if w != strings.ToLower(w) || len(w) > token.MaxLexWord {
+				return nil, fmt.Errorf("features: lexicon line %d: %q must be lower case and at most %d bytes", n+1, w, token.MaxLexWord)
 			}
 			switch c, ok := abbrevSections[section]; {
 			case ok:
@@ -102,32 +104,9 @@ func parseSegLexicon(text string) (*segLexicon, error) {
 	return lx, nil
 }
 
-// maxLexWord bounds the words looked up, so that lookups lower-case into a
-// fixed buffer on the stack instead of allocating.
-const maxLexWord = 24
-
-// lowerKey lower-cases an ASCII word into buf for a map lookup; ok is false
-// for words that are too long or not ASCII, which no list holds.
-func lowerKey(buf *[maxLexWord]byte, w string) ([]byte, bool) {
-	if len(w) > maxLexWord {
-		return nil, false
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 0x80 {
-			return nil, false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return buf[:len(w)], true
-}
-
 func (lx *segLexicon) has(set map[string]bool, w string) bool {
-	var buf [maxLexWord]byte
-	k, ok := lowerKey(&buf, w)
+	var buf [token.MaxLexWord]byte
+	k, ok := token.LowerKey(&buf, w)
 	return ok && set[string(k)]
 }
 
@@ -136,7 +115,7 @@ func (lx *segLexicon) has(set map[string]bool, w string) bool {
 // It must not be called while s is segmenting text.
 func (s *Segmenter) AddAbbreviation(word string, class AbbrevClass) {
 	w := strings.ToLower(strings.TrimSuffix(word, "."))
-	if w == "" || len(w) > maxLexWord {
+	if w == "" || len(w) > token.MaxLexWord {
 		return
 	}
 	if class == NotAbbrev {
@@ -148,8 +127,8 @@ func (s *Segmenter) AddAbbreviation(word string, class AbbrevClass) {
 
 // Abbreviation returns the class s gives to word (without its final stop).
 func (s *Segmenter) Abbreviation(word string) AbbrevClass {
-	var buf [maxLexWord]byte
-	k, ok := lowerKey(&buf, strings.TrimSuffix(word, "."))
+	var buf [token.MaxLexWord]byte
+	k, ok := token.LowerKey(&buf, strings.TrimSuffix(word, "."))
 	if !ok {
 		return NotAbbrev
 	}

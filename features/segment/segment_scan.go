@@ -1,9 +1,11 @@
-package features
+package segment
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/features/token"
 )
 
 // segScanner walks a text once, sentence by sentence, without allocating.
@@ -71,7 +73,7 @@ func (sc *segScanner) skipSpaceLines(i int) (int, int) {
 			lines += 2
 		case isLineTerm(r):
 			lines++
-		case !isSpace(r):
+		case !token.IsSpace(r):
 			return i, lines
 		}
 		i += size
@@ -82,7 +84,7 @@ func (sc *segScanner) skipSpaceLines(i int) (int, int) {
 func (sc *segScanner) trimRight(start, end int) int {
 	for end > start {
 		r, size := utf8.DecodeLastRuneInString(sc.text[start:end])
-		if !isSpace(r) {
+		if !token.IsSpace(r) {
 			break
 		}
 		end -= size
@@ -119,7 +121,7 @@ func (sc *segScanner) sentenceEnd(start int) int {
 		kind := terminal(r)
 		if kind == termNone {
 			if (r == '—' || r == '–') && i+size < n {
-				if q, _ := utf8.DecodeRuneInString(text[i+size:]); isCloser(q) && isQuoteMark(q) {
+				if q, _ := utf8.DecodeRuneInString(text[i+size:]); isCloser(q) && token.IsQuoteMark(q) {
 					kind = termDash
 				}
 			}
@@ -206,7 +208,7 @@ func (sc *segScanner) lineEnds(start, i, settled int) bool {
 		return true
 	}
 	w := e
-	for w > start && e-w < maxLexWord {
+	for w > start && e-w < token.MaxLexWord {
 		r, size := utf8.DecodeLastRuneInString(text[start:w])
 		if !unicode.IsLetter(r) {
 			break

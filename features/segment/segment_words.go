@@ -1,8 +1,10 @@
-package features
+package segment
 
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/features/token"
 )
 
 // The word before a full stop: a plain word or number, a list number, an
@@ -116,8 +118,8 @@ scan:
 			return wordPlain, NotAbbrev, word
 		}
 	}
-	var buf [maxLexWord]byte
-	if key, ok := lowerKey(&buf, word); ok {
+	var buf [token.MaxLexWord]byte
+	if key, ok := token.LowerKey(&buf, word); ok {
 		if c := sc.seg.abbrev[string(key)]; c != NotAbbrev {
 			if c == AbbrevTitle && !unicode.IsUpper(first) {
 				return wordPlain, NotAbbrev, word // "a sales rep."
@@ -138,7 +140,7 @@ scan:
 			return wordAbbrev, c, word
 		}
 	}
-	if isDottedAcronym(word) {
+	if token.IsDottedAcronym(word) {
 		return wordAbbrev, AbbrevWeak, word // U.S, U.K, N.Y
 	}
 	if atStart && isRoman(word) {
@@ -159,24 +161,6 @@ func (sc *segScanner) initialAt(p int) bool {
 	}
 	r, size := utf8.DecodeRuneInString(text[p:])
 	return unicode.IsUpper(r) && p+size < len(text) && text[p+size] == '.'
-}
-
-// isDottedAcronym reports single letters joined by full stops: "U.S", "a.m".
-func isDottedAcronym(w string) bool {
-	if len(w) < 3 {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if i%2 == 1 {
-			if c != '.' {
-				return false
-			}
-		} else if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-			return false
-		}
-	}
-	return len(w)%2 == 1
 }
 
 // onlyMarkers reports whether text[start:w] holds nothing but list markers,
@@ -200,7 +184,7 @@ func (sc *segScanner) prevWord(start, w int) (b, e int) {
 	e = w
 	for e > start {
 		r, size := utf8.DecodeLastRuneInString(text[start:e])
-		if !isSpace(r) {
+		if !token.IsSpace(r) {
 			break
 		}
 		e -= size
@@ -241,7 +225,7 @@ func (sc *segScanner) prevWordCap(start, w int) bool {
 	e := w
 	for e > start {
 		r, size := utf8.DecodeLastRuneInString(text[start:e])
-		if !isSpace(r) {
+		if !token.IsSpace(r) {
 			break
 		}
 		e -= size

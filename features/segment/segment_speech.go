@@ -1,8 +1,10 @@
-package features
+package segment
 
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/features/token"
 )
 
 // Speech tags: a question or exclamation inside quotes does not end the
@@ -17,7 +19,7 @@ func (sc *segScanner) speechTag(k int) bool {
 	m := k
 	for w := 0; w < 5 && m < len(text); w++ {
 		e := m
-		for e < len(text) && e-m <= maxLexWord {
+		for e < len(text) && e-m <= token.MaxLexWord {
 			r, sz := utf8.DecodeRuneInString(text[e:])
 			if !isLetterMark(r) && !(e > m && (r == '\'' || r == '’' || r == '-')) {
 				break
@@ -61,7 +63,7 @@ func (sc *segScanner) tagTail(e int) bool {
 		return true // "asked Smith", "said Ms Gould"
 	}
 	x := m
-	for x < len(text) && x-m <= maxLexWord && 'a' <= text[x] && text[x] <= 'z' {
+	for x < len(text) && x-m <= token.MaxLexWord && 'a' <= text[x] && text[x] <= 'z' {
 		x++
 	}
 	lx := sc.seg.lex

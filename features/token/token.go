@@ -1,13 +1,13 @@
-package features
+package token
 
 import "iter"
 
-// TokenKind classifies a token.
-type TokenKind uint8
+// Kind classifies a token.
+type Kind uint8
 
 // Token kinds.
 const (
-	Word TokenKind = iota
+	Word Kind = iota
 	Number
 	Punct
 	Quote // a quotation mark, straight or curly, double or single
@@ -20,17 +20,17 @@ const (
 
 var tokenKindNames = [...]string{"Word", "Number", "Punct", "Quote", "URL", "Email", "Handle", "Hashtag", "Symbol"}
 
-func (k TokenKind) String() string {
+func (k Kind) String() string {
 	if int(k) < len(tokenKindNames) {
 		return tokenKindNames[k]
 	}
-	return "TokenKind(?)"
+	return "Kind(?)"
 }
 
 // Token is text[Start:End] of the tokenized string.
 type Token struct {
 	Start, End int
-	Kind       TokenKind
+	Kind       Kind
 }
 
 // Tokens yields the tokens of text in order; white space separates tokens
