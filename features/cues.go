@@ -83,15 +83,8 @@ var moneyWords = map[string]bool{
 	"dollars": true, "pounds": true, "euros": true, "rupees": true, "m": true, "bn": true, "k": true,
 }
 
-// token is one analysed token of a sentence.
-type analysed struct {
-	norm  string // normalized form (lower case, straight quotes)
-	kind  token.Kind
-	upper bool // first rune upper case in the original
-}
-
 // cues fills dst (length NumCues) with the cue features of one sentence.
-func (lx *Lexicons) cues(text string, toks []analysed, dst []float32) {
+func (lx *Lexicons) cues(text string, toks []Analysed, dst []float32) {
 	for i := range dst {
 		dst[i] = 0
 	}
@@ -130,15 +123,15 @@ func (lx *Lexicons) cues(text string, toks []analysed, dst []float32) {
 	verbLike := false
 	attribution, appeal := false, false
 	for i, t := range toks {
-		info := lx.index[t.norm]
+		info := lx.index[t.Norm]
 		if info == nil {
 			info = &noWord
 		}
 		attribution = attribution || matchAt(toks[i:], info.attrib)
 		appeal = appeal || matchAt(toks[i:], info.appeal)
-		switch t.kind {
+		switch t.Kind {
 		case token.Quote:
-			if t.norm == "'" && i > 0 && toks[i-1].kind == token.Word && strings.HasSuffix(toks[i-1].norm, "s") && (i+1 == n || toks[i+1].kind == token.Word) {
+			if t.Norm == "'" && i > 0 && toks[i-1].Kind == token.Word && strings.HasSuffix(toks[i-1].Norm, "s") && (i+1 == n || toks[i+1].Kind == token.Word) {
 				continue // a trailing possessive apostrophe: students' union
 			}
 			quotes++
@@ -154,33 +147,33 @@ func (lx *Lexicons) cues(text string, toks []analysed, dst []float32) {
 			dst[cueHandle] = 1
 		case token.Number:
 			dst[cueNumber] = 1
-			if len(t.norm) == 4 && (strings.HasPrefix(t.norm, "19") || strings.HasPrefix(t.norm, "20")) {
+			if len(t.Norm) == 4 && (strings.HasPrefix(t.Norm, "19") || strings.HasPrefix(t.Norm, "20")) {
 				dst[cueYear] = 1
 			}
 		case token.Symbol:
-			if t.norm == "$" || t.norm == "£" || t.norm == "€" || t.norm == "₹" {
+			if t.Norm == "$" || t.Norm == "£" || t.Norm == "€" || t.Norm == "₹" {
 				dst[cueMoney] = 1
-				if i+1 < n && toks[i+1].kind == token.Number {
+				if i+1 < n && toks[i+1].Kind == token.Number {
 					dst[cuePrice] = 1
 				}
 			}
 		case token.Punct:
-			if t.norm == "%" {
+			if t.Norm == "%" {
 				dst[cuePercent] = 1
 			}
 		case token.Word:
 			words++
-			if t.upper {
+			if t.Upper {
 				capWords++
 			}
-			w := t.norm
+			w := t.Norm
 			if inQuote {
 				inside++
 			}
-			if info.flags&lexMoney != 0 && i > 0 && toks[i-1].kind == token.Number {
+			if info.flags&lexMoney != 0 && i > 0 && toks[i-1].Kind == token.Number {
 				dst[cueMoney] = 1
 			}
-			if w == "percent" || w == "per" && i+1 < n && toks[i+1].norm == "cent" {
+			if w == "percent" || w == "per" && i+1 < n && toks[i+1].Norm == "cent" {
 				dst[cuePercent] = 1
 			}
 			if info.flags&lexMonth != 0 {
@@ -191,21 +184,21 @@ func (lx *Lexicons) cues(text string, toks []analysed, dst []float32) {
 				verbLike = true
 				// "…," she said / "…," said the mayor / the mayor said.
 				for k := i - 1; k >= 0 && k >= i-4; k-- {
-					if toks[k].kind == token.Quote {
+					if toks[k].Kind == token.Quote {
 						dst[cueQuoteThenVerb] = 1
 						break
 					}
 				}
 				if i > 0 {
 					p := toks[i-1]
-					if p.kind == token.Word && lx.Person[p.norm] == 4 {
+					if p.Kind == token.Word && lx.Person[p.Norm] == 4 {
 						dst[cuePronounVerb] = 1
 					}
-					if p.kind == token.Word && p.upper && i-1 > 0 {
+					if p.Kind == token.Word && p.Upper && i-1 > 0 {
 						dst[cueSpeaker] = 1
 					}
 				}
-				if i+1 < n && toks[i+1].kind == token.Word && toks[i+1].upper {
+				if i+1 < n && toks[i+1].Kind == token.Word && toks[i+1].Upper {
 					dst[cueSpeaker] = 1
 				}
 			}
@@ -260,7 +253,7 @@ func (lx *Lexicons) cues(text string, toks []analysed, dst []float32) {
 			}
 		}
 	}
-	if n > 0 && toks[0].kind == token.Word && lx.Imperatives[toks[0].norm] {
+	if n > 0 && toks[0].Kind == token.Word && lx.Imperatives[toks[0].Norm] {
 		dst[cueImperative] = 1
 	}
 	if attribution {
@@ -288,9 +281,9 @@ func isVerbLike(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
-func (lx *Lexicons) nearPublisher(toks []analysed, i, span int) bool {
+func (lx *Lexicons) nearPublisher(toks []Analysed, i, span int) bool {
 	for k := max(0, i-span); k < min(len(toks), i+span+1); k++ {
-		if k != i && toks[k].kind == token.Word && lx.Publisher[toks[k].norm] {
+		if k != i && toks[k].Kind == token.Word && lx.Publisher[toks[k].Norm] {
 			return true
 		}
 	}
@@ -300,14 +293,14 @@ func (lx *Lexicons) nearPublisher(toks []analysed, i, span int) bool {
 var noWord wordInfo
 
 // matchAt reports whether toks starts with one of the phrases.
-func matchAt(toks []analysed, ps [][]string) bool {
+func matchAt(toks []Analysed, ps [][]string) bool {
 next:
 	for _, p := range ps {
 		if len(p) > len(toks) {
 			continue
 		}
 		for k := 1; k < len(p); k++ {
-			if toks[k].norm != p[k] {
+			if toks[k].Norm != p[k] {
 				continue next
 			}
 		}
@@ -317,15 +310,15 @@ next:
 }
 
 // matchAny reports whether any phrase occurs as a run of tokens.
-func matchAny(toks []analysed, ph phrases) bool {
+func matchAny(toks []Analysed, ph phrases) bool {
 	for i, t := range toks {
 	next:
-		for _, p := range ph[t.norm] {
+		for _, p := range ph[t.Norm] {
 			if i+len(p) > len(toks) {
 				continue
 			}
 			for k := 1; k < len(p); k++ {
-				if toks[i+k].norm != p[k] {
+				if toks[i+k].Norm != p[k] {
 					continue next
 				}
 			}
@@ -333,4 +326,15 @@ func matchAny(toks []analysed, ph phrases) bool {
 		}
 	}
 	return false
+}
+
+// cueFamily is the sentence's own cue vector (computed once per article in
+// the Analysis).
+type cueFamily struct{}
+
+func (cueFamily) Name() string             { return "cues" }
+func (cueFamily) Dim() int                 { return NumCues }
+func (cueFamily) FeatureName(j int) string { return "cue:" + CueNames[j] }
+func (cueFamily) Append(x *Analysis, i int, off uint32, v *Vector) {
+	appendDense(v, off, x.Cues(i))
 }
