@@ -147,7 +147,8 @@ func (lx *Lexicons) cues(text string, toks []Analysed, dst []float32) {
 			dst[cueHandle] = 1
 		case token.Number:
 			dst[cueNumber] = 1
-			if len(t.Norm) == 4 && (strings.HasPrefix(t.Norm, "19") || strings.HasPrefix(t.Norm, "20")) {
+			// The raw form: the normalized one has its digits shaped to 0.
+			if len(t.Raw) == 4 && (strings.HasPrefix(t.Raw, "19") || strings.HasPrefix(t.Raw, "20")) {
 				dst[cueYear] = 1
 			}
 		case token.Symbol:

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features/vectors"
 )
 
 // Pipeline turns the sentences of an article into vectors in one index
@@ -21,6 +22,8 @@ type Pipeline struct {
 	families []Family
 	offsets  []uint32 // offsets[f] is family f's first index; offsets[len] the dimension
 	ngrams   *ngramBlock
+	vecs     *wordVectors
+	source   *vectors.Table // the full vector table, until fitted
 }
 
 // State is what a fitted Pipeline needs to be rebuilt: saved in model files.
@@ -30,18 +33,39 @@ type State struct {
 	Keys    []uint64  // vocabulary n-gram keys, sorted (empty in bucket mode)
 	Names   []string  // the n-gram each key stands for, for explanations
 	IDF     []float32 // per vocabulary entry or bucket (TFIDF only)
+
+	Vectors       *vectors.Table // the word vectors the model keeps (pruned)
+	VectorWeights []float32      // SIF weight per row of Vectors
 }
 
-// NewPipeline returns an unfitted pipeline.
+// NewPipeline returns an unfitted pipeline. With vectors on it loads the
+// table the configuration names (LoadVectors).
 func NewPipeline(cfg Config) (*Pipeline, error) {
+	var src *vectors.Table
+	if cfg.Vectors != "" {
+		t, err := LoadVectors(cfg.Vectors)
+		if err != nil {
+			return nil, err
+		}
+		src = t
+	}
+	return NewPipelineWithVectors(cfg, src)
+}
+
+// NewPipelineWithVectors is NewPipeline with the vector table already
+// loaded (cross-validation loads it once for every fold). src is only read.
+func NewPipelineWithVectors(cfg Config, src *vectors.Table) (*Pipeline, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
+	}
+	if cfg.Vectors != "" && src == nil {
+		return nil, fmt.Errorf("features: vectors %q: no table given", cfg.Vectors)
 	}
 	lex, err := LoadLexicons()
 	if err != nil {
 		return nil, err
 	}
-	p := &Pipeline{cfg: cfg, lex: lex, state: State{Config: cfg, Lexicon: LexiconVersion}}
+	p := &Pipeline{cfg: cfg, lex: lex, state: State{Config: cfg, Lexicon: LexiconVersion}, source: src}
 	p.build()
 	return p, nil
 }
@@ -51,7 +75,21 @@ func FromState(s State) (*Pipeline, error) {
 	if s.Lexicon != LexiconVersion {
 		return nil, fmt.Errorf("features: model uses lexicons %q, this build has %q: retrain the model", s.Lexicon, LexiconVersion)
 	}
-	p, err := NewPipeline(s.Config)
+	if err := s.Config.Validate(); err != nil {
+		return nil, err
+	}
+	if (s.Config.Vectors != "") != (s.Vectors != nil) {
+		return nil, fmt.Errorf("features: vectors configured %q but the state has %v", s.Config.Vectors, s.Vectors != nil)
+	}
+	if s.Vectors != nil {
+		if err := s.Vectors.Validate(); err != nil {
+			return nil, err
+		}
+		if len(s.VectorWeights) != s.Vectors.Len() {
+			return nil, fmt.Errorf("features: %d vector weights for %d vectors", len(s.VectorWeights), s.Vectors.Len())
+		}
+	}
+	p, err := NewPipelineWithVectors(s.Config, s.Vectors)
 	if err != nil {
 		return nil, err
 	}
@@ -79,6 +117,11 @@ func (p *Pipeline) build() {
 		if cfg.Position {
 			p.families = append(p.families, blockMeans{}, position{})
 		}
+	}
+	p.vecs = nil
+	if cfg.Vectors != "" {
+		p.vecs = &wordVectors{cfg: cfg, table: p.state.Vectors, weight: p.state.VectorWeights, source: p.source}
+		p.families = append(p.families, p.vecs)
 	}
 	p.ngrams = newNgramBlock(cfg, &p.state)
 	p.families = append(p.families, p.ngrams)
@@ -141,6 +184,7 @@ func (p *Pipeline) Fit(articles []*corpus.Article) {
 		f.finish(nSent, &s)
 	}
 	p.state = s
+	p.source = nil
 	p.build()
 }
 
@@ -157,6 +201,7 @@ type Extractor struct {
 	p  *Pipeline
 	x  Analysis
 	ng ngramScratch
+	vs poolScratch
 }
 
 // NewExtractor returns an extractor over the pipeline.
@@ -186,8 +231,12 @@ func (e *Extractor) sentence(i int, v *Vector) {
 	v.Reset()
 	p := e.p
 	for f, fam := range p.families {
-		if fam == Family(p.ngrams) {
+		switch fam {
+		case Family(p.ngrams):
 			p.ngrams.appendWith(&e.ng, &e.x, i, p.offsets[f], v)
+			continue
+		case Family(p.vecs):
+			p.vecs.appendWith(&e.vs, &e.x, i, p.offsets[f], v)
 			continue
 		}
 		fam.Append(&e.x, i, p.offsets[f], v)

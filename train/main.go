@@ -10,6 +10,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,6 +24,7 @@ import (
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/eval"
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/features/vectors"
 	"github.com/stancekit/stancekit/modeleval"
 	"github.com/stancekit/stancekit/models"
 )
@@ -96,6 +98,13 @@ func train(args []string, stdout, stderr io.Writer) error {
 		ctxWords   = fs.Bool("context-words", def.Features.ContextWords, "words of the previous and next sentence")
 		position   = fs.Bool("position", def.Features.Position, "position, paragraph and window cue features")
 		normalizeF = fs.Bool("normalize", !def.Features.NoNormalize, "L2-normalize the n-gram block")
+		vecs       = fs.String("vectors", def.Features.Vectors, "pretrained word vectors: "+vectors.DefaultName+" (built in), a file (GloVe .txt, word2vec or fastText .vec text, .gz too, or a compact table), or none")
+		vecPools   = fs.String("vector-pools", def.Features.VectorPools.String(), "pooling of word vectors: mean, sif, max (comma-separated)")
+		vecWords   = fs.Int("vector-words", def.Features.VectorWords, "keep this many of the table's most frequent words in the model besides the training words (0: all)")
+		vecScale   = fs.Float64("vector-scale", float64(def.Features.VectorScale), "multiplier of the pooled vectors (0 means 1)")
+		vecContext = fs.Bool("vector-context", def.Features.VectorContext, "also the previous and next sentence's pooled vectors")
+		logo       = fs.String("logo", "", "leave-one-group-out evaluation by this article field (e.g. genre) instead of training")
+		logoMin    = fs.Int("logo-min", 8, "with -logo: hold out only groups of at least this many articles")
 	)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: train -data PATH[,PATH...] [-out MODEL] [-test PATH] [-cv K] [-seed N] [-report json|text|markdown|html] [flags]")
@@ -132,6 +141,14 @@ func train(args []string, stdout, stderr io.Writer) error {
 	opts.Features = features.Config{
 		WordNgrams: *ngrams, Weighting: w, Buckets: *buckets, MinCount: *minCount, Cues: *cues,
 		Context: *ctxN, ContextWords: *ctxWords, Position: *position, NoNormalize: !*normalizeF,
+	}
+	if *vecs != "" && *vecs != "none" {
+		pools, err := features.ParsePools(*vecPools)
+		if err != nil {
+			return usageError{err}
+		}
+		opts.Features.Vectors, opts.Features.VectorPools = *vecs, pools
+		opts.Features.VectorWords, opts.Features.VectorScale, opts.Features.VectorContext = *vecWords, float32(*vecScale), *vecContext
 	}
 	if *chars != "" {
 		lo, hi, ok := strings.Cut(*chars, "-")
@@ -182,6 +199,27 @@ func train(args []string, stdout, stderr io.Writer) error {
 		logf("train: sentence-per-line data: stacking and sequence layer off")
 	}
 	logf("train: %d articles, %d sentences; %s", len(articles), countSentences(articles), opts)
+	if opts.Features.Vectors != "" {
+		start := time.Now()
+		table, err := features.LoadVectors(opts.Features.Vectors)
+		if err != nil {
+			return err
+		}
+		opts = opts.WithVectorTable(table)
+		logf("train: vectors %s: %d words × %d, loaded in %s", opts.Features.Vectors, table.Len(), table.Dim, time.Since(start).Round(time.Millisecond))
+	}
+	if *logo != "" {
+		rep, err := modeleval.LeaveOneGroupOut(articles, opts, *logo, *logoMin)
+		if err != nil {
+			return err
+		}
+		if *report == "json" {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(rep)
+		}
+		return rep.WriteText(stdout)
+	}
 
 	if *cvK >= 2 {
 		start := time.Now()
