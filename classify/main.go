@@ -35,6 +35,7 @@ import (
 	"github.com/stancekit/stancekit/modeleval"
 	"github.com/stancekit/stancekit/models"
 	"github.com/stancekit/stancekit/newsmodel"
+	"github.com/stancekit/stancekit/serve"
 )
 
 func main() {
@@ -68,6 +69,8 @@ type flags struct {
 	evalPath, report, compare, group    string
 	errorsN, bootstrap                  int
 	seed                                uint64
+	serve                               string
+	maxBody                             int64
 }
 
 func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
@@ -90,8 +93,10 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	fs.IntVar(&f.errorsN, "errors", 0, "with -eval: list the N most confident errors")
 	fs.IntVar(&f.bootstrap, "bootstrap", 1000, "with -eval: bootstrap samples for 95% intervals (0: none)")
 	fs.Uint64Var(&f.seed, "seed", 1, "with -eval: seed of the bootstrap")
+	fs.StringVar(&f.serve, "serve", "", "serve HTTP on this address (e.g. 127.0.0.1:8080) instead of reading inputs; -workers bounds concurrent requests")
+	fs.Int64Var(&f.maxBody, "max-body", serve.DefaultMaxBody, "with -serve: largest request body in bytes")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: classify [-model PATH] [-o OUT] [flags] [INPUT ...]\n       classify [-model PATH] -eval GOLD.jsonl [-report text|json|markdown|html] [-compare MODEL2]")
+		fmt.Fprintln(stderr, "usage: classify [-model PATH] [-o OUT] [flags] [INPUT ...]\n       classify [-model PATH] -eval GOLD.jsonl [-report text|json|markdown|html] [-compare MODEL2]\n       classify [-model PATH] -serve ADDR [-workers N] [-max-body BYTES]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -112,6 +117,12 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	}
 	if f.compare != "" {
 		return 2, usageError{errors.New("-compare needs -eval")}
+	}
+	if f.serve != "" {
+		if fs.NArg() > 0 {
+			return 2, usageError{fmt.Errorf("-serve takes no inputs (got %v)", fs.Args())}
+		}
+		return serveHTTP(m, f, stderr)
 	}
 	return classifyInputs(m, f, fs.Args(), stdin, stdout, stderr)
 }
