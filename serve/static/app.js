@@ -245,5 +245,4 @@ document.addEventListener("DOMContentLoaded", () => {
       case "Escape": hideTip(); break;
     }
   });
-  window.addEventListener("scroll", hideTip, { passive: true });
 });
