@@ -1,13 +1,16 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -82,9 +85,12 @@ func TestBrowser(t *testing.T) {
 
 	resp, err := http.Post(ts.URL+"/v1/classify?explain=6&id="+id, "text/plain; charset=utf-8", strings.NewReader(string(text)))
 	require.NoError(t, err)
+	raw, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
 	var api []shown
 	var runs int // runs of consecutive appeal sentences
-	dec := json.NewDecoder(resp.Body)
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	for dec.More() {
 		var rec shown
 		require.NoError(t, dec.Decode(&rec))
@@ -93,14 +99,25 @@ func TestBrowser(t *testing.T) {
 		}
 		api = append(api, rec)
 	}
-	resp.Body.Close()
 	require.NotEmpty(t, api)
 
+	// Upload fills the text box and the id.
+	abs, err := filepath.Abs("../testdata/news/examples/" + id)
+	require.NoError(t, err)
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL),
 		chromedp.WaitVisible(chromedp.ID("article")),
+		chromedp.SetUploadFiles(chromedp.ID("file"), []string{abs}),
+	))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("article-id").value === `+jsString(id)))
+	require.NoError(t, err, "the upload sets the id")
+	uploaded, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("article").value`))
+	require.NoError(t, err)
+	assert.Equal(t, string(text), uploaded)
+
+	// Paste (set the text box) and press the button.
+	require.NoError(t, chromedp.Do(ctx,
 		chromedp.SetValue(chromedp.ID("article"), string(text)),
-		chromedp.SetValue(chromedp.ID("article-id"), id),
 		chromedp.Click(chromedp.ID("run")),
 		chromedp.WaitVisible(chromedp.CSS(`body[data-state="done"]`)),
 	))
@@ -108,6 +125,9 @@ func TestBrowser(t *testing.T) {
 		`Array.from(document.querySelectorAll("#doc .s")).map(e => ({label: e.dataset.label, text: e.lastChild.textContent}))`))
 	require.NoError(t, err)
 	assert.Equal(t, api, got, "the page shows the API's labels")
+	download, err := chromedp.Run(ctx, chromedp.Evaluate[string](`rawJSONL`))
+	require.NoError(t, err)
+	assert.Equal(t, string(raw), download, "the download is the API's answer")
 
 	blocks, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#doc .appeal-block").length`))
 	require.NoError(t, err)
@@ -163,6 +183,11 @@ func TestBrowser(t *testing.T) {
 	wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
 	require.NoError(t, err)
 	assert.False(t, wide, "the page scrolls sideways on a phone")
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 func itoa(i int) string {

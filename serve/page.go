@@ -4,6 +4,7 @@ import (
 	"embed"
 	"io/fs"
 	"net/http"
+	"strings"
 )
 
 // The page is plain HTML, CSS and JavaScript: no build step, nothing
@@ -21,6 +22,10 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) static(w http.ResponseWriter, r *http.Request) {
+	if strings.HasSuffix(r.URL.Path, "/") {
+		writeError(w, http.StatusNotFound, "no such file: "+r.URL.Path, 0) // no directory listings
+		return
+	}
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	http.StripPrefix("/static/", http.FileServerFS(staticFS)).ServeHTTP(w, r)
 }

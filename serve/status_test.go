@@ -34,6 +34,7 @@ func TestStatuses(t *testing.T) {
 		{name: "metrics", method: "GET", target: "/metrics", code: 200, wantType: "text/plain"},
 		{name: "page", method: "GET", target: "/", code: 200, wantType: "text/html"},
 		{name: "script", method: "GET", target: "/static/app.js", code: 200, wantType: "text/javascript"},
+		{name: "static listing", method: "GET", target: "/static/", code: 404, wantType: "application/json", wantErr: "no such file"},
 		{name: "unknown route", method: "GET", target: "/v2/nothing", code: 404, wantType: "application/json", wantErr: "no such route"},
 		{name: "text", method: "POST", target: "/v1/classify", ctype: "text/plain; charset=utf-8", body: harbour, code: 200, wantType: "application/x-ndjson"},
 		{name: "json", method: "POST", target: "/v1/classify", ctype: "application/json", body: `{"id": "h", "text": "The bridge reopened."}`, code: 200, wantType: "application/x-ndjson"},
