@@ -109,6 +109,19 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	if err != nil {
 		return 1, err
 	}
+	if f.serve != "" {
+		var bad []string
+		fs.Visit(func(fl *flag.Flag) {
+			switch fl.Name {
+			case "serve", "model", "workers", "max-body", "quiet":
+			default:
+				bad = append(bad, "-"+fl.Name)
+			}
+		})
+		if len(bad) > 0 {
+			return 2, usageError{fmt.Errorf("-serve takes only -model, -workers and -max-body (got %s; explain and format are query parameters of POST /v1/classify)", strings.Join(bad, " "))}
+		}
+	}
 	if f.evalPath != "" {
 		if fs.NArg() > 0 {
 			return 2, usageError{fmt.Errorf("-eval takes no inputs (got %v)", fs.Args())}
