@@ -5,6 +5,7 @@
 //	go run ./classify -o labels.jsonl.gz archive/            # a directory, recursively
 //	go run ./classify -eval testdata/news/test.jsonl -report text
 //	go run ./classify -eval gold.jsonl -model a.stkm -compare b.stkm
+//	go run ./classify -serve 127.0.0.1:8080                   # HTTP service and page (package serve)
 //
 // Inputs are JSONL (articles with "text" or "sentences"), .txt articles,
 // TSV or fastText lines, directories of those, .gz of any, or standard
