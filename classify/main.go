@@ -5,6 +5,7 @@
 //	go run ./classify -o labels.jsonl.gz archive/            # a directory, recursively
 //	go run ./classify -eval testdata/news/test.jsonl -report text
 //	go run ./classify -eval gold.jsonl -model a.stkm -compare b.stkm
+//	go run ./classify -serve 127.0.0.1:8080                   # HTTP service and page (package serve)
 //
 // Inputs are JSONL (articles with "text" or "sentences"), .txt articles,
 // TSV or fastText lines, directories of those, .gz of any, or standard
@@ -35,6 +36,7 @@ import (
 	"github.com/stancekit/stancekit/modeleval"
 	"github.com/stancekit/stancekit/models"
 	"github.com/stancekit/stancekit/newsmodel"
+	"github.com/stancekit/stancekit/serve"
 )
 
 func main() {
@@ -68,6 +70,8 @@ type flags struct {
 	evalPath, report, compare, group    string
 	errorsN, bootstrap                  int
 	seed                                uint64
+	serve                               string
+	maxBody                             int64
 }
 
 func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
@@ -90,8 +94,10 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	fs.IntVar(&f.errorsN, "errors", 0, "with -eval: list the N most confident errors")
 	fs.IntVar(&f.bootstrap, "bootstrap", 1000, "with -eval: bootstrap samples for 95% intervals (0: none)")
 	fs.Uint64Var(&f.seed, "seed", 1, "with -eval: seed of the bootstrap")
+	fs.StringVar(&f.serve, "serve", "", "serve HTTP on this address (e.g. 127.0.0.1:8080) instead of reading inputs; -workers bounds concurrent requests")
+	fs.Int64Var(&f.maxBody, "max-body", serve.DefaultMaxBody, "with -serve: largest request body in bytes")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: classify [-model PATH] [-o OUT] [flags] [INPUT ...]\n       classify [-model PATH] -eval GOLD.jsonl [-report text|json|markdown|html] [-compare MODEL2]")
+		fmt.Fprintln(stderr, "usage: classify [-model PATH] [-o OUT] [flags] [INPUT ...]\n       classify [-model PATH] -eval GOLD.jsonl [-report text|json|markdown|html] [-compare MODEL2]\n       classify [-model PATH] -serve ADDR [-workers N] [-max-body BYTES]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -104,6 +110,19 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	if err != nil {
 		return 1, err
 	}
+	if f.serve != "" {
+		var bad []string
+		fs.Visit(func(fl *flag.Flag) {
+			switch fl.Name {
+			case "serve", "model", "workers", "max-body", "quiet":
+			default:
+				bad = append(bad, "-"+fl.Name)
+			}
+		})
+		if len(bad) > 0 {
+			return 2, usageError{fmt.Errorf("-serve takes only -model, -workers and -max-body (got %s; explain and format are query parameters of POST /v1/classify)", strings.Join(bad, " "))}
+		}
+	}
 	if f.evalPath != "" {
 		if fs.NArg() > 0 {
 			return 2, usageError{fmt.Errorf("-eval takes no inputs (got %v)", fs.Args())}
@@ -112,6 +131,12 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	}
 	if f.compare != "" {
 		return 2, usageError{errors.New("-compare needs -eval")}
+	}
+	if f.serve != "" {
+		if fs.NArg() > 0 {
+			return 2, usageError{fmt.Errorf("-serve takes no inputs (got %v)", fs.Args())}
+		}
+		return serveHTTP(m, f, stderr)
 	}
 	return classifyInputs(m, f, fs.Args(), stdin, stdout, stderr)
 }
