@@ -31,6 +31,8 @@ type Analysis struct {
 	// blockMeans' cache: the cue sum of paragraph meanLo..meanHi.
 	meanLo, meanHi int
 	paraMean       [NumCues]float32
+
+	qaShare float32 // see questionShare
 }
 
 // Article is the analysed article.
@@ -106,6 +108,7 @@ func (x *Analysis) analyse(a *corpus.Article, lex *Lexicons) {
 		for i, s := range a.Sentences {
 			lex.cues(s.Text, x.Tokens(i), x.cues[i*NumCues:(i+1)*NumCues])
 		}
+		x.qaShare = questionShare(x)
 	}
 }
 

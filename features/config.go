@@ -50,6 +50,7 @@ type Config struct {
 	Context      int       // neighbours on each side whose cues are features; 0 for none
 	ContextWords bool      // unigrams of the previous and next sentence, as their own namespace
 	Position     bool      // position in paragraph and article, paragraph and window cue means
+	Dialogue     bool      // Q&A structure: questions before and after, speaker labels (needs Cues)
 	NoNormalize  bool      // leave the n-gram block unnormalized (default: L2-normalized)
 
 	// Pretrained word vectors (the vector family): the table's name
@@ -101,6 +102,9 @@ func (c Config) Validate() error {
 func (c Config) String() string {
 	s := fmt.Sprintf("words=1-%d chars=%d-%d weighting=%s buckets=%d mincount=%d cues=%v context=%d contextwords=%v position=%v normalize=%v",
 		c.WordNgrams, c.CharMin, c.CharMax, c.Weighting, c.Buckets, c.MinCount, c.Cues, c.Context, c.ContextWords, c.Position, !c.NoNormalize)
+	if c.Dialogue {
+		s += " dialogue=true"
+	}
 	if c.Vectors != "" {
 		s += fmt.Sprintf(" vectors=%s pools=%s vectorwords=%d vectorscale=%g vectorcontext=%v", c.Vectors, c.VectorPools, c.VectorWords, c.VectorScale, c.VectorContext)
 	}

@@ -117,6 +117,9 @@ func (p *Pipeline) build() {
 		if cfg.Position {
 			p.families = append(p.families, blockMeans{}, position{})
 		}
+		if cfg.Dialogue {
+			p.families = append(p.families, dialogue{})
+		}
 	}
 	p.vecs = nil
 	if cfg.Vectors != "" {

@@ -97,6 +97,7 @@ func train(args []string, stdout, stderr io.Writer) error {
 		ctxN       = fs.Int("context", def.Features.Context, "neighbours on each side whose cues are features")
 		ctxWords   = fs.Bool("context-words", def.Features.ContextWords, "words of the previous and next sentence")
 		position   = fs.Bool("position", def.Features.Position, "position, paragraph and window cue features")
+		dialogueF  = fs.Bool("dialogue", def.Features.Dialogue, "Q&A structure: questions before and after, speaker labels")
 		normalizeF = fs.Bool("normalize", !def.Features.NoNormalize, "L2-normalize the n-gram block")
 		vecs       = fs.String("vectors", def.Features.Vectors, "pretrained word vectors: "+vectors.DefaultName+" (built in), a file (GloVe .txt, word2vec or fastText .vec text, .gz too, or a compact table), or none")
 		vecPools   = fs.String("vector-pools", def.Features.VectorPools.String(), "pooling of word vectors: mean, sif, max (comma-separated)")
@@ -140,7 +141,7 @@ func train(args []string, stdout, stderr io.Writer) error {
 	opts.Seed, opts.Workers = *seed, *workers
 	opts.Features = features.Config{
 		WordNgrams: *ngrams, Weighting: w, Buckets: *buckets, MinCount: *minCount, Cues: *cues,
-		Context: *ctxN, ContextWords: *ctxWords, Position: *position, NoNormalize: !*normalizeF,
+		Context: *ctxN, ContextWords: *ctxWords, Position: *position, Dialogue: *dialogueF, NoNormalize: !*normalizeF,
 	}
 	if *vecs != "" && *vecs != "none" {
 		pools, err := features.ParsePools(*vecPools)
