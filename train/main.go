@@ -2,7 +2,7 @@
 // it on a test corpus (-test) or by cross-validation (-cv).
 //
 //	go run ./train -data testdata/news/train.jsonl -test testdata/news/test.jsonl -out news.stkm
-//	go run ./train -data ../shared/bench/subj/subj.tsv -cv 10 -seed 1 -report json
+//	go run ./train -data bench/testdata/subj/subj.tsv -cv 10 -seed 1 -report json
 //
 // The data format comes from each file's extension (.jsonl, .tsv, .ft,
 // .txt; .gz is looked through) unless -format says otherwise. Exit status:
