@@ -62,12 +62,53 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 type flags struct {
-	model, out, format, inFormat, field string
-	workers, explain                    int
-	resume, quiet                       bool
-	evalPath, report, compare, group    string
-	errorsN, bootstrap                  int
-	seed                                uint64
+	model, out, format, inFormat, field, idField string
+	workers, explain                             int
+	resume, quiet                                bool
+	evalPath, report, compare, group             string
+	errorsN, bootstrap                           int
+	seed                                         uint64
+}
+
+// evalOnly are the flags that mean something only with -eval, and
+// classifyOnly those that mean nothing with it.
+var (
+	evalOnly     = []string{"report", "compare", "group", "errors", "bootstrap", "seed"}
+	classifyOnly = []string{"format", "explain", "resume"}
+)
+
+// checkFlags refuses combinations in which a flag would be ignored: a flag
+// that does nothing must say so, not pass in silence.
+func checkFlags(f flags, set map[string]bool) error {
+	on := func(names []string) string {
+		for _, n := range names {
+			if set[n] {
+				return "-" + n
+			}
+		}
+		return ""
+	}
+	if f.evalPath == "" {
+		if n := on(evalOnly); n != "" {
+			return fmt.Errorf("%s needs -eval GOLD (it applies to evaluation reports, not to predictions)", n)
+		}
+	} else if n := on(classifyOnly); n != "" {
+		return fmt.Errorf("%s does not apply to -eval, which writes a report (-report text|json|markdown|html)", n)
+	}
+	if f.explain < 0 {
+		return fmt.Errorf("-explain %d: want N ≥ 0", f.explain)
+	}
+	if f.explain > 0 && f.format != batch.FormatJSONL {
+		return fmt.Errorf("-explain needs -format jsonl (the %s output has no column for explanations)", f.format)
+	}
+	if f.compare != "" && set["report"] {
+		switch f.report {
+		case "text", "markdown", "md":
+		default:
+			return fmt.Errorf("-compare writes text or markdown, not -report %s", f.report)
+		}
+	}
+	return nil
 }
 
 func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
@@ -77,8 +118,11 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	fs.StringVar(&f.model, "model", "", "model file (default: the embedded news model)")
 	fs.StringVar(&f.out, "o", "", "write output here instead of stdout (.gz compresses)")
 	fs.StringVar(&f.format, "format", batch.FormatJSONL, "output: jsonl, csv, tsv or summary (one record per article)")
-	fs.StringVar(&f.inFormat, "input-format", "auto", "input format: auto, jsonl, tsv, fasttext or text")
-	fs.StringVar(&f.field, "field", "text", "JSONL field holding the article text")
+	fs.StringVar(&f.inFormat, "input-format", "auto", "input format: "+corpus.FormatNames+" (auto: from the name, or the first bytes)")
+	fs.StringVar(&f.field, "text-field", "text", "JSONL field or CSV/TSV column holding the article text")
+	fs.StringVar(&f.idField, "id-field", "id", "CSV/TSV column holding the article id (none: FILE:LINE)")
+	deprecated := map[string]string{"field": "text-field"}
+	fs.StringVar(&f.field, "field", "text", "deprecated: use -text-field")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "goroutines classifying (output order is kept)")
 	fs.IntVar(&f.explain, "explain", 0, "list the N features that pushed each sentence to its label")
 	fs.BoolVar(&f.resume, "resume", false, "skip articles already in the -o file and append the rest")
@@ -88,7 +132,7 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	fs.StringVar(&f.compare, "compare", "", "with -eval: compare the model with this second model (paired bootstrap, McNemar)")
 	fs.StringVar(&f.group, "group", "", "with -eval: per-group breakdown by this article field (e.g. source)")
 	fs.IntVar(&f.errorsN, "errors", 0, "with -eval: list the N most confident errors")
-	fs.IntVar(&f.bootstrap, "bootstrap", 1000, "with -eval: bootstrap samples for 95% intervals (0: none)")
+	fs.IntVar(&f.bootstrap, "bootstrap", eval.DefaultBootstrap, "with -eval: bootstrap samples for 95% intervals (0: none)")
 	fs.Uint64Var(&f.seed, "seed", 1, "with -eval: seed of the bootstrap")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: classify [-model PATH] [-o OUT] [flags] [INPUT ...]\n       classify [-model PATH] -eval GOLD.jsonl [-report text|json|markdown|html] [-compare MODEL2]")
@@ -98,6 +142,16 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 		if errors.Is(err, flag.ErrHelp) {
 			return 0, err
 		}
+		return 2, usageError{err}
+	}
+	set := make(map[string]bool)
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	for old, now := range deprecated {
+		if set[old] {
+			fmt.Fprintf(stderr, "classify: -%s is deprecated; use -%s\n", old, now)
+		}
+	}
+	if err := checkFlags(f, set); err != nil {
 		return 2, usageError{err}
 	}
 	m, err := loadModel(f.model)
@@ -145,7 +199,7 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 			return 1, err
 		}
 	}
-	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field}
+	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field, IDField: f.idField}
 	var r corpus.Reader
 	var totalBytes int64
 	if len(inputs) == 0 {
@@ -253,7 +307,10 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 2, usageError{err}
 	}
-	gold, bad, err := modeleval.ReadAll([]string{f.evalPath}, corpus.ReaderOptions{Format: inFormat, TextField: f.field})
+	if _, err := os.Stat(f.evalPath); errors.Is(err, os.ErrNotExist) {
+		return 1, fmt.Errorf("-eval %s: no such file or directory", f.evalPath)
+	}
+	gold, bad, err := modeleval.ReadAll([]string{f.evalPath}, corpus.ReaderOptions{Format: inFormat, TextField: f.field, IDField: f.idField})
 	if err != nil {
 		return 1, err
 	}

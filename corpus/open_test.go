@@ -82,7 +82,7 @@ func tree(t *testing.T) string {
 		"b.jsonl":            `{"id":"b","text":"B."}`,
 		"c.jsonl.gz":         `{"id":"c","text":"C."}` + "\n" + `{"id":"c2","text":"C2."}` + "\n",
 		"d.tsv.gz":           "quote\tD.\n",
-		"data.csv":           "x,y\n",
+		"data.xls":           "x,y\n",
 		"notes.md":           "# notes\n",
 		"README":             "read me\n",
 		"plain.gz":           "no inner extension\n",

@@ -16,6 +16,11 @@ type Item struct {
 	Group    string    // optional breakdown key (e.g. the article's source)
 }
 
+// DefaultBootstrap is the number of bootstrap samples the commands draw
+// for 95% intervals unless told otherwise (Efron and Tibshirani 1993,
+// ch. 13: about 1000 for percentile intervals).
+const DefaultBootstrap = 1000
+
 // Options control what Evaluate computes beyond the metrics. The zero value
 // computes metrics, calibration (when items have Probs) and the per-group
 // breakdown (when items have a Group), and no bootstrap and no error list.
@@ -23,7 +28,8 @@ type Options struct {
 	// Beta is the β of the F-beta scores; 0 means 1.
 	Beta float64
 	// Bootstrap is the number of bootstrap samples for the 95% intervals of
-	// accuracy and macro-F1; 0 computes no interval. 1000 is a usual choice.
+	// accuracy and macro-F1; 0 computes no interval. DefaultBootstrap is
+	// what the commands use.
 	Bootstrap int
 	// Seed seeds the bootstrap through NewRand.
 	Seed uint64

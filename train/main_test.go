@@ -228,8 +228,9 @@ func TestOut(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "news.stkm")
 	reportPath := filepath.Join(dir, "report.md")
-	code, out, stderr := trainCmd(t, "-data", data, "-test", devPath, "-out", path, "-report", "markdown", "-o", reportPath)
+	code, out, stderr := trainCmd(t, "-data", data, "-test", devPath, "-save", path, "-report", "markdown", "-o", reportPath)
 	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, stderr, "deprecated")
 	assert.Empty(t, out, "the report goes to -o")
 	rep, err := os.ReadFile(reportPath)
 	require.NoError(t, err)
@@ -249,8 +250,10 @@ func TestOut(t *testing.T) {
 
 	// Training is deterministic: the same data and options give the same bytes.
 	again := filepath.Join(dir, "again.stkm")
+	// (-out, the old name of -save, still works and says it is deprecated.)
 	code, _, stderr = trainCmd(t, "-data", data, "-out", again)
 	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "train: -out is deprecated; use -save")
 	b1, err := os.ReadFile(path)
 	require.NoError(t, err)
 	b2, err := os.ReadFile(again)
@@ -291,5 +294,9 @@ func TestUsage(t *testing.T) {
 
 	code, _, stderr = trainCmd(t, "-data", filepath.Join(t.TempDir(), "none.jsonl"))
 	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, "no such file or directory")
+	assert.Contains(t, stderr, "none.jsonl: no such file or directory")
+	assert.NotContains(t, stderr, "skip-bad", "a missing file is not a bad record")
+	code, _, stderr = trainCmd(t, "-data", trainPath, "-test", filepath.Join(t.TempDir(), "none.jsonl"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "none.jsonl: no such file or directory")
 }
