@@ -96,7 +96,7 @@ func readSUBJ(tb testing.TB) []*corpus.Article {
 	if _, err := os.Stat(*subjData); err != nil {
 		tb.Skipf("SUBJ data absent (%v): make bench/testdata/subj/subj.tsv as bench/README.md says, or pass -subj-data", err)
 	}
-	articles, bad, err := modeleval.ReadAll([]string{*subjData}, corpus.ReaderOptions{Format: corpus.FormatTSV})
+	articles, bad, err := corpus.ReadAll([]string{*subjData}, corpus.ReaderOptions{Format: corpus.FormatTSV})
 	require.NoError(tb, err)
 	require.Empty(tb, bad, "bad records in %s", *subjData)
 	return articles
@@ -232,7 +232,7 @@ func crossValidate(tb testing.TB, articles []*corpus.Article, folds []int, k int
 		cv = append(cv, eval.Fold{Index: f, Items: items})
 	}
 	peak := stop()
-	rep := eval.CrossValidation(labels, cv, eval.Options{})
+	rep := eval.EvaluateFolds(labels, cv, eval.Options{})
 	return cvResult{
 		AccMean: 100 * rep.FoldsSummary.Accuracy.Mean, AccStd: 100 * rep.FoldsSummary.Accuracy.Std,
 		TrainPerSec:   float64(trained) / trainTime.Seconds(),

@@ -310,7 +310,7 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 	if _, err := os.Stat(f.evalPath); errors.Is(err, os.ErrNotExist) {
 		return 1, fmt.Errorf("-eval %s: no such file or directory", f.evalPath)
 	}
-	gold, bad, err := modeleval.ReadAll([]string{f.evalPath}, corpus.ReaderOptions{Format: inFormat, TextField: f.field, IDField: f.idField})
+	gold, bad, err := corpus.ReadAll([]string{f.evalPath}, corpus.ReaderOptions{Format: inFormat, TextField: f.field, IDField: f.idField})
 	if err != nil {
 		return 1, err
 	}
@@ -325,7 +325,7 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 			return 1, fmt.Errorf("%s:%d (%s): gold articles need a label on every sentence", a.File, a.Line, a.ID)
 		}
 	}
-	items, err := modeleval.Predict(m, gold, f.group, f.workers)
+	items, err := modeleval.EvalItems(m, gold, f.group, f.workers)
 	if err != nil {
 		return 1, err
 	}
@@ -340,7 +340,7 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 		if strings.Join(m2.Labels, ",") != strings.Join(m.Labels, ",") {
 			return 1, fmt.Errorf("-compare: model labels %v differ from %v", m2.Labels, m.Labels)
 		}
-		items2, err := modeleval.Predict(m2, gold, f.group, f.workers)
+		items2, err := modeleval.EvalItems(m2, gold, f.group, f.workers)
 		if err != nil {
 			return 1, err
 		}

@@ -67,3 +67,31 @@ func TestLinksStayInRepository(t *testing.T) {
 	require.NoError(t, err)
 	assert.Positive(t, checked, "no links found: is the walk at the module root?")
 }
+
+// TestREADMEExampleIsTested checks that the README's library program is
+// the body of newsmodel's Example, which go test compiles and runs, so
+// that the README's code compiles as written.
+func TestREADMEExampleIsTested(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	require.NoError(t, err)
+	example, err := os.ReadFile(filepath.Join("..", "newsmodel", "newsmodel_test.go"))
+	require.NoError(t, err)
+	block := between(t, string(readme), "```go\npackage main\n", "\n```\n")
+	body := between(t, block, "func main() {\n", "\n}")
+	want := between(t, string(example), "func Example() {\n", "\n\t// Output:")
+	assert.Equal(t, want, body, "README's main differs from newsmodel's Example")
+	for _, imp := range []string{`"fmt"`, `"github.com/stancekit/stancekit/corpus"`, `"github.com/stancekit/stancekit/newsmodel"`} {
+		assert.Contains(t, block, imp)
+	}
+}
+
+// between returns the text of s after the first start and before the
+// next end.
+func between(t *testing.T, s, start, end string) string {
+	t.Helper()
+	_, after, ok := strings.Cut(s, start)
+	require.True(t, ok, "no %q", start)
+	before, _, ok := strings.Cut(after, end)
+	require.True(t, ok, "no %q after %q", end, start)
+	return before
+}

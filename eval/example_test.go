@@ -231,7 +231,7 @@ func ExampleCrossValidation() {
 		// A real run trains on the other folds and predicts this one.
 		folds[f].Items = append(folds[f].Items, all[i])
 	}
-	r := eval.CrossValidation(labels, folds, eval.Options{})
+	r := eval.EvaluateFolds(labels, folds, eval.Options{})
 	for _, f := range r.Folds {
 		fmt.Printf("fold %d: n %d accuracy %.3f macro F1 %.3f\n", f.Fold, f.N, f.Accuracy, f.MacroF1)
 	}

@@ -53,7 +53,7 @@ func TestPredictItems(t *testing.T) {
 	require.NoError(t, err)
 	gold := corpusOf(2)
 	gold[1].Fields = map[string]string{"outlet": "wire"}
-	items, err := modeleval.Predict(m, gold, "outlet", 2)
+	items, err := modeleval.EvalItems(m, gold, "outlet", 2)
 	require.NoError(t, err)
 	require.Len(t, items, 6)
 	for i, it := range items {
@@ -71,7 +71,7 @@ func TestPredictRejectsUnknownGoldLabel(t *testing.T) {
 	m, err := models.Train(corpusOf(4), smallOptions())
 	require.NoError(t, err)
 	bad := article("odd", "fact|One.", "appeal|Subscribe now.")
-	_, err = modeleval.Predict(m, []*corpus.Article{bad}, "", 1)
+	_, err = modeleval.EvalItems(m, []*corpus.Article{bad}, "", 1)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `gold label "appeal"`)
 	assert.Contains(t, err.Error(), "odd")
