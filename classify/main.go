@@ -68,6 +68,7 @@ type flags struct {
 	evalPath, report, compare, group             string
 	errorsN, bootstrap                           int
 	seed                                         uint64
+	minConf                                      float64
 }
 
 // evalOnly are the flags that mean something only with -eval, and
@@ -94,6 +95,9 @@ func checkFlags(f flags, set map[string]bool) error {
 		}
 	} else if n := on(classifyOnly); n != "" {
 		return fmt.Errorf("%s does not apply to -eval, which writes a report (-report text|json|markdown|html)", n)
+	}
+	if f.minConf < 0 || f.minConf > 1 {
+		return fmt.Errorf("-min-confidence %g: want a probability in [0, 1]", f.minConf)
 	}
 	if f.explain < 0 {
 		return fmt.Errorf("-explain %d: want N ≥ 0", f.explain)
@@ -125,6 +129,7 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	fs.StringVar(&f.field, "field", "text", "deprecated: use -text-field")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "goroutines classifying (output order is kept)")
 	fs.IntVar(&f.explain, "explain", 0, "list the N features that pushed each sentence to its label")
+	fs.Float64Var(&f.minConf, "min-confidence", 0, "mark sentences whose label has a lower probability: \"uncertain\": true (jsonl), an uncertain column (csv, tsv), a count (summary); with -eval, coverage and accuracy above it")
 	fs.BoolVar(&f.resume, "resume", false, "skip articles already in the -o file and append the rest")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bar or summary on stderr")
 	fs.StringVar(&f.evalPath, "eval", "", "evaluate on this gold corpus instead of printing predictions")
@@ -186,6 +191,7 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 	if err != nil {
 		return 2, usageError{err}
 	}
+	enc = batch.WithMinConfidence(enc, f.minConf)
 	inFormat, err := corpus.ParseFormat(f.inFormat)
 	if err != nil {
 		return 2, usageError{err}
@@ -329,7 +335,7 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 1, err
 	}
-	opts := eval.Options{Bootstrap: f.bootstrap, Seed: f.seed, Errors: f.errorsN}
+	opts := eval.Options{Bootstrap: f.bootstrap, Seed: f.seed, Errors: f.errorsN, MinConfidence: f.minConf}
 	rep := eval.Evaluate(m.Labels, items, opts)
 	rep.Title = "Evaluation on " + f.evalPath
 	if f.compare != "" {

@@ -385,3 +385,57 @@ func TestEvalMissingGold(t *testing.T) {
 	assert.Contains(t, stderr, "none.jsonl: no such file or directory")
 	assert.NotContains(t, stderr, "bad records")
 }
+
+// -min-confidence marks, and only marks, the sentences whose label has a
+// lower probability; the label itself is kept.
+func TestMinConfidence(t *testing.T) {
+	code, plain, stderr := classifyCmd(t, "", "-quiet", articlePath)
+	require.Equal(t, 0, code, stderr)
+	code, out, stderr := classifyCmd(t, "", "-quiet", "-min-confidence", "0.999", articlePath)
+	require.Equal(t, 0, code, stderr)
+	marked := 0
+	outLines := strings.Split(strings.TrimSpace(out), "\n")
+	plainLines := strings.Split(strings.TrimSpace(plain), "\n")
+	require.Len(t, outLines, len(plainLines))
+	for i, line := range outLines {
+		var r struct {
+			Label     string
+			Scores    map[string]float64
+			Uncertain bool
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &r))
+		assert.Equal(t, r.Scores[r.Label] < 0.999, r.Uncertain, line)
+		if r.Uncertain {
+			marked++
+			assert.Equal(t, strings.TrimSuffix(plainLines[i], "}")+`,"uncertain":true}`, line, "only the flag is added")
+		} else {
+			assert.Equal(t, plainLines[i], line)
+		}
+	}
+	assert.Positive(t, marked)
+	assert.Less(t, marked, len(outLines))
+
+	code, out, stderr = classifyCmd(t, "", "-quiet", "-min-confidence", "0.999", "-format", "csv", articlePath)
+	require.Equal(t, 0, code, stderr)
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "uncertain", rows[0][6])
+	assert.Equal(t, marked, strings.Count(out, ",true,"))
+
+	code, out, stderr = classifyCmd(t, "", "-eval", goldPath, "-bootstrap", "0", "-min-confidence", "0.9", "-report", "json")
+	require.Equal(t, 0, code, stderr)
+	var rep struct {
+		Coverage struct {
+			Floor, Coverage, Accuracy float64
+			Curve                     []struct{ Coverage float64 } `json:"risk_coverage"`
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	assert.Equal(t, 0.9, rep.Coverage.Floor)
+	assert.Positive(t, rep.Coverage.Coverage)
+	assert.NotEmpty(t, rep.Coverage.Curve)
+
+	code, _, stderr = classifyCmd(t, "", "-min-confidence", "1.5", articlePath)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "-min-confidence 1.5: want a probability in [0, 1]")
+}

@@ -38,6 +38,10 @@ type Options struct {
 	Errors int
 	// Bins is the number of equal-width calibration bins; 0 means 10.
 	Bins int
+	// MinConfidence is the confidence floor of a review workflow (as
+	// classify -min-confidence): Report.Coverage says what share of the
+	// sentences reach it and how accurate they are. 0: no floor.
+	MinConfidence float64
 }
 
 func (o Options) bins() int {
@@ -64,6 +68,7 @@ type Report struct {
 
 	CI          *CI             // bootstrap intervals, when Options.Bootstrap > 0
 	Calibration *Calibration    // when some items have Probs
+	Coverage    *Coverage       // when some items have Probs
 	Groups      Groups          // per Item.Group, when some items have a Group
 	Errors      []Misclassified // the first Options.Errors errors
 
@@ -88,6 +93,7 @@ func Evaluate(labels []string, items []Item, opts Options) *Report {
 		r.CI = bootstrapCI(labels, items, opts.Bootstrap, opts.rng())
 	}
 	r.Calibration = calibrate(items, opts.bins())
+	r.Coverage = coverageOf(items, opts.MinConfidence)
 	r.Groups = groupMetrics(labels, items, opts.Beta)
 	r.Errors = misclassified(labels, items, opts.Errors)
 	return r

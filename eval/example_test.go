@@ -186,7 +186,7 @@ func ExampleReport_WriteHTML() {
 	}
 	fmt.Println(strings.Count(page.String(), "<svg"), "inline plots")
 	// Output:
-	// 3 inline plots
+	// 4 inline plots
 }
 
 func ExampleFolds() {

@@ -26,6 +26,9 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	if r.Calibration != nil {
 		plots["calibration"] = r.Calibration.Plot
 	}
+	if r.Coverage != nil {
+		plots["coverage"] = r.Coverage.Plot
+	}
 	if r.Curve != nil && r.Curve.Len() > 0 {
 		plots["curve"] = r.Curve.Plot
 	}

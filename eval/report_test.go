@@ -131,7 +131,7 @@ func TestHTML(t *testing.T) {
 	require.NoError(t, sampleReport().WriteHTML(&b))
 	page := b.String()
 	assert.True(t, strings.HasPrefix(page, "<!DOCTYPE html>"))
-	assert.Equal(t, 4, strings.Count(page, "<svg"), "confusion, classes, reliability, learning curve")
+	assert.Equal(t, 5, strings.Count(page, "<svg"), "confusion, classes, reliability, risk–coverage, learning curve")
 	for _, want := range []string{"Confusion matrix", "Per class", "Calibration", "Per group", "Learning curve", "Errors (3 of"} {
 		assert.Contains(t, page, want)
 	}

@@ -36,6 +36,9 @@ func (r *Report) tables() []table {
 	if r.Calibration != nil {
 		ts = append(ts, r.calibrationTable())
 	}
+	if r.Coverage != nil {
+		ts = append(ts, r.coverageTable())
+	}
 	if len(r.Groups) > 0 {
 		ts = append(ts, r.groupTable())
 	}
