@@ -103,22 +103,39 @@ func (j JSONL) Article(dst []byte, a *corpus.Article, m *models.Model, preds []m
 			dst = append(dst, `,"uncertain":true`...)
 		}
 		if expl != nil {
-			dst = append(dst, `,"explain":[`...)
-			for j, e := range expl[i] {
-				if j > 0 {
-					dst = append(dst, ',')
-				}
-				dst = append(dst, `{"feature":`...)
-				dst = appendJSONString(dst, e.Name)
-				dst = append(dst, `,"weight":`...)
-				dst = appendScore(dst, e.Weight)
-				dst = append(dst, '}')
-			}
-			dst = append(dst, ']')
+			dst = append(dst, `,"explain":`...)
+			dst = appendReasons(dst, expl[i])
 		}
 		dst = append(dst, "}\n"...)
 	}
 	return dst
+}
+
+// appendReasons writes explanations as a JSON array of
+// {"feature": "…", "weight": W, "why": "…", "because": […]}: the model's
+// name for the feature, its push toward the label, the reason in words, and
+// for the sentence's own first-stage verdict, the words and cues behind it.
+func appendReasons(dst []byte, rs []models.NamedContribution) []byte {
+	dst = append(dst, '[')
+	for j, e := range rs {
+		if j > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"feature":`...)
+		dst = appendJSONString(dst, e.Name)
+		dst = append(dst, `,"weight":`...)
+		dst = appendScore(dst, e.Weight)
+		if e.Why != "" {
+			dst = append(dst, `,"why":`...)
+			dst = appendJSONString(dst, e.Why)
+		}
+		if len(e.Because) > 0 {
+			dst = append(dst, `,"because":`...)
+			dst = appendReasons(dst, e.Because)
+		}
+		dst = append(dst, '}')
+	}
+	return append(dst, ']')
 }
 
 // Error implements Encoder.

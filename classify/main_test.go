@@ -439,3 +439,35 @@ func TestMinConfidence(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "-min-confidence 1.5: want a probability in [0, 1]")
 }
+
+// -explain speaks of words, cues and neighbours, not of model internals.
+func TestExplainInWords(t *testing.T) {
+	code, out, stderr := classifyCmd(t, "", "-quiet", "-explain", "4", articlePath)
+	require.Equal(t, 0, code, stderr)
+	type reason struct {
+		Feature, Why string
+		Weight       float64
+		Because      []reason
+	}
+	context := 0
+	var check func(rs []reason)
+	check = func(rs []reason) {
+		for _, r := range rs {
+			assert.NotEmpty(t, r.Why, "%s has no words", r.Feature)
+			assert.NotContains(t, r.Why, "stack", r.Feature)
+			assert.NotContains(t, r.Why, "p(", r.Feature)
+			assert.Positive(t, r.Weight)
+			if strings.Contains(r.Why, "sentence") || strings.Contains(r.Why, "paragraph") {
+				context++
+			}
+			check(r.Because)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var rec struct{ Explain []reason }
+		require.NoError(t, json.Unmarshal([]byte(line), &rec))
+		require.NotEmpty(t, rec.Explain)
+		check(rec.Explain)
+	}
+	assert.Positive(t, context, "some reason names the context")
+}
