@@ -69,6 +69,7 @@ type flags struct {
 	errorsN, bootstrap                           int
 	seed                                         uint64
 	minConf                                      float64
+	args                                         []string // the command line, for reports
 }
 
 // evalOnly are the flags that mean something only with -eval, and
@@ -118,7 +119,7 @@ func checkFlags(f flags, set map[string]bool) error {
 func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	fs := flag.NewFlagSet("classify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var f flags
+	f := flags{args: append([]string{"classify"}, args...)}
 	fs.StringVar(&f.model, "model", "", "model file (default: the embedded news model)")
 	fs.StringVar(&f.out, "o", "", "write output here instead of stdout (.gz compresses)")
 	fs.StringVar(&f.format, "format", batch.FormatJSONL, "output: jsonl, csv, tsv or summary (one record per article)")
@@ -338,6 +339,7 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 	opts := eval.Options{Bootstrap: f.bootstrap, Seed: f.seed, Errors: f.errorsN, MinConfidence: f.minConf}
 	rep := eval.Evaluate(m.Labels, items, opts)
 	rep.Title = "Evaluation on " + f.evalPath
+	rep.About = modeleval.About(m, f.model, f.args)
 	if f.compare != "" {
 		m2, err := models.Load(f.compare)
 		if err != nil {

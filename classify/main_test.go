@@ -471,3 +471,12 @@ func TestExplainInWords(t *testing.T) {
 	}
 	assert.Positive(t, context, "some reason names the context")
 }
+
+// The evaluation report names the model and the command that made it.
+func TestEvalReportNamesTheModel(t *testing.T) {
+	code, out, stderr := classifyCmd(t, "", "-eval", goldPath, "-bootstrap", "0", "-report", "html")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "embedded default (newsmodel/news.stkm)")
+	assert.Contains(t, out, "corpus SHA-256")
+	assert.Contains(t, out, "classify -eval "+goldPath+" -bootstrap 0 -report html")
+}

@@ -108,7 +108,7 @@ func (r *Report) coverageTable() table {
 
 // Plot draws the risk–coverage curve, with the floor's point marked.
 func (c *Coverage) Plot() (*plot.Plot, error) {
-	p := plot.New()
+	p := newPlot()
 	p.Title.Text = "Risk–coverage"
 	p.X.Label.Text = "coverage (most confident share kept)"
 	p.Y.Label.Text = "accuracy on the kept sentences"

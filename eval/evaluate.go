@@ -62,6 +62,7 @@ func NewRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed)) 
 // pooled scores; the other parts are nil or empty when not computed.
 type Report struct {
 	Title     string // heading of the HTML report; "" gives "Evaluation report"
+	About     []Fact // set by the caller: what made the report (model, options, command line)
 	Labels    []string
 	Metrics              // scores of all items pooled
 	Confusion *Confusion // rows gold, columns predicted
@@ -76,6 +77,13 @@ type Report struct {
 	FoldsSummary *FoldsSummary // cross-validation only: mean and std per metric
 
 	Curve *LearningCurve // set by the caller to render a learning curve
+}
+
+// Fact is one line of a report's provenance, such as {"model", "embedded
+// default"} or {"command", "classify -eval test.jsonl"}.
+type Fact struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
 }
 
 // Evaluate scores items against labels, which fix the order of every table.

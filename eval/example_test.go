@@ -92,6 +92,13 @@ func ExampleReport_WriteText() {
 	// fact            1        1      2
 	// opinion         0        2      2
 	// total           1        3      4
+	//
+	// Confusion matrix, row-normalised
+	// ================================
+	// Share of each gold label's sentences given each predicted label; the diagonal is recall.
+	// gold \ pred    fact  opinion  sentences
+	// fact         0.5000   0.5000          2
+	// opinion      0.0000   1.0000          2
 }
 
 func ExampleReport_WriteMarkdown() {

@@ -133,3 +133,18 @@ func ExampleCrossValidate() {
 	fmt.Println(rep.N, "sentences in", len(rep.Folds), "folds; labels", rep.Labels)
 	// Output: 18 sentences in 3 folds; labels [fact quote]
 }
+
+func TestAbout(t *testing.T) {
+	m, err := models.Train(corpusOf(12), smallOptions())
+	require.NoError(t, err)
+	facts := modeleval.About(m, "", []string{"classify", "-eval", "my gold.jsonl"})
+	got := map[string]string{}
+	for _, f := range facts {
+		got[f.Key] = f.Value
+	}
+	assert.Equal(t, "embedded default (newsmodel/news.stkm)", got["model"])
+	assert.Equal(t, m.Trained.CorpusHash, got["corpus SHA-256"])
+	assert.Equal(t, m.Options.String(), got["training options"])
+	assert.Equal(t, "1", got["model format version"])
+	assert.Equal(t, "classify -eval 'my gold.jsonl'", got["command"])
+}

@@ -247,6 +247,10 @@ func train(args []string, stdout, stderr io.Writer) error {
 	}
 	rep := eval.Evaluate(m.Labels, items, evalOpts)
 	rep.Title = fmt.Sprintf("%s trained on %s, evaluated on %s", opts.Model, *data, *test)
+	rep.About = modeleval.About(m, *out, append([]string{"train"}, args...))
+	if *out == "" {
+		rep.About[0].Value = "not saved (no -save)"
+	}
 	if fractions != nil {
 		if rep.Curve, err = modeleval.LearningCurve(articles, gold, opts, fractions, 3, *seed); err != nil {
 			return err
