@@ -209,13 +209,15 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field, IDField: f.idField}
 	var r corpus.Reader
 	var totalBytes int64
+	var readBytes func() int64 // for the progress bar
 	if len(inputs) == 0 {
-		r = corpus.NewReader(stdin, "-", readOpts)
+		in := &countingReader{r: stdin}
+		r, readBytes = corpus.NewReader(in, "-", readOpts), in.n.Load
 	} else {
 		mr := corpus.Open(inputs, readOpts)
 		defer mr.Close()
 		r = mr
-		totalBytes = inputSize(inputs)
+		totalBytes, readBytes = corpus.InputSize(inputs), mr.InputBytes
 	}
 
 	w, closeOut, fresh, err := openOutput(f.out, f.resume, stdout)
@@ -233,7 +235,7 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	bar := newProgress(stderr, f.quiet, totalBytes)
+	bar := newProgress(stderr, f.quiet, totalBytes, readBytes)
 	start := time.Now()
 	opts := batch.Options{Workers: f.workers, Explain: f.explain, Progress: bar.update}
 	if skip != nil {
@@ -291,22 +293,6 @@ func openOutput(path string, resume bool, stdout io.Writer) (io.Writer, func() e
 		}, fresh, nil
 	}
 	return file, file.Close, fresh, nil
-}
-
-// inputSize sums the sizes of the named files and directories, for the
-// progress bar's ETA (compressed files count their compressed size).
-func inputSize(paths []string) int64 {
-	var n int64
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			continue
-		}
-		if !fi.IsDir() {
-			n += fi.Size()
-		}
-	}
-	return n
 }
 
 func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {

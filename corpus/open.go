@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 )
 
 // Reader yields articles one at a time. Next returns io.EOF at the end, a
@@ -183,6 +184,52 @@ type MultiReader struct {
 	opts    ReaderOptions
 	cur     Reader
 	closer  io.Closer
+	read    atomic.Int64 // bytes read from the inputs, as stored
+}
+
+// InputBytes returns the bytes read so far from the inputs as they are
+// stored (compressed bytes for .gz), the unit of InputSize: a progress
+// bar counts the same thing on both sides. Safe to call from another
+// goroutine while Next runs.
+func (m *MultiReader) InputBytes() int64 { return m.read.Load() }
+
+// countingReader adds what it reads to n.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
+}
+
+// InputSize is the stored size of what Open(paths) reads: named files and
+// the files of named directories that Open would read (the same walk), in
+// bytes. Standard input and files that cannot be examined count 0.
+func InputSize(paths []string) int64 {
+	var n int64
+	size := func(p string) {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			n += fi.Size()
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		switch {
+		case p == "-" || err != nil:
+		case fi.IsDir():
+			for _, in := range walk(p) {
+				if in.err == nil {
+					size(in.path)
+				}
+			}
+		default:
+			size(p)
+		}
+	}
+	return n
 }
 
 // Next implements Reader.
@@ -232,7 +279,7 @@ func (m *MultiReader) closeCurrent() error {
 
 func (m *MultiReader) openPath(p string) error {
 	if p == "-" {
-		m.cur = NewReader(os.Stdin, "-", m.opts)
+		m.cur = NewReader(countingReader{os.Stdin, &m.read}, "-", m.opts)
 		return nil
 	}
 	fi, err := os.Lstat(p)
@@ -254,10 +301,10 @@ func (m *MultiReader) openPath(p string) error {
 	if err != nil {
 		return &RecordError{File: p, ID: p, Err: pathError(err)}
 	}
-	var r io.Reader = f
+	var r io.Reader = countingReader{f, &m.read}
 	m.closer = f
 	if strings.HasSuffix(strings.ToLower(p), ".gz") {
-		gz, err := gzip.NewReader(bufio.NewReader(f))
+		gz, err := gzip.NewReader(bufio.NewReader(r))
 		if err != nil {
 			f.Close()
 			m.closer = nil
