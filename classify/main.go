@@ -7,8 +7,9 @@
 //	go run ./classify -eval gold.jsonl -model a.stkm -compare b.stkm
 //
 // Inputs are JSONL (articles with "text" or "sentences"), .txt articles,
-// TSV or fastText lines, directories of those, .gz of any, or standard
-// input when none is named. Output is JSON Lines, one record per sentence,
+// CSV or TSV tables of articles with a header row (-id-field, -text-field),
+// label<TAB>text or fastText lines, directories of those, .gz of any, or
+// standard input when none is named. Output is JSON Lines, one record per sentence,
 // in input order; an input that cannot be read or classified yields an
 // error record in its place and the run goes on. Exit status: 0 ok, 1 some
 // input failed, 2 usage error, 130 interrupted (rerun with -resume).
