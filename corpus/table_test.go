@@ -126,6 +126,7 @@ func TestReadersRefuseTheWrongFormat(t *testing.T) {
 		{"swapped.tsv", strings.Repeat("x", 80) + "\tfact\n", ReaderOptions{}, "read as tsv, but the first column of line 1 holds 80 bytes, not a label"},
 		{"arts.txt", "id,text\n1,The council met.\n", ReaderOptions{}, `read as text, but its first line "id,text" is the header row of a CSV table (-input-format csv)`},
 		{"arts.txt", "id\ttext\n1\tThe council met.\n", ReaderOptions{}, `read as text, but its first line "id\ttext" is the header row of a TSV table`},
+		{"header-only.txt", "id,text\n", ReaderOptions{}, `read as text, but its first line "id,text" is the header row of a CSV table`},
 		{"arts.txt", strings.Repeat("1,The council met,", 400), ReaderOptions{}, "read as text, but it is one line of 7200 bytes with 800 commas"},
 		{"arts.jsonl", "id,text\n1,The council met.\n2,It voted.\n", ReaderOptions{}, "read as jsonl, but its first line is not a JSON object (id,text)"},
 		{"arts.data", "id,text\n1,A.\n", ReaderOptions{Format: FormatJSONL}, "read as jsonl"},
@@ -155,6 +156,7 @@ func TestReadersAcceptTheirFormat(t *testing.T) {
 		{"few.tsv", "a\tOne.\nb\tTwo.\nc\tThree.\n", 3}, // too few lines to judge
 		{"header.tsv", "label\ttext\nfact\tOne.\n", 1},
 		{"prose.txt", "The mayor, who spoke first, said the plan, if passed, would cost a lot.\n\nIt did.", 1},
+		{"headline.txt", "Sports, text\n\nThe club won on Saturday.", 1}, // names, but no table row after
 		{"long.txt", strings.Repeat("The council met, and it voted. ", 300), 1},
 		{"obj.jsonl", "\n{\"text\":\"A.\"}\n", 1},
 	} {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // textReader reads a whole stream as one raw-text article.
@@ -72,12 +73,21 @@ func notText(b []byte, textField string) string {
 		first = b[:i]
 	}
 	first = bytes.TrimSuffix(first, []byte{'\r'})
+	// A header row alone, or followed by a row with as many cells at least
+	// (a headline such as "Sports, text" is followed by prose).
+	second := bytes.TrimLeft(b[len(first):], "\r\n")
+	if i := bytes.IndexByte(second, '\n'); i >= 0 {
+		second = second[:i]
+	}
 	if len(first) <= maxHeader {
-		switch s := string(first); {
-		case isHeader(s, ',', textField):
-			return fmt.Sprintf("its first line %q is the header row of a CSV table (-input-format csv)", truncate(s, 60))
-		case isHeader(s, '\t', textField):
-			return fmt.Sprintf("its first line %q is the header row of a TSV table (-input-format tsv)", truncate(s, 60))
+		s := string(first)
+		for _, sep := range []struct {
+			c    byte
+			name string
+		}{{',', "CSV"}, {'\t', "TSV"}} {
+			if isHeader(s, sep.c, textField) && (len(bytes.TrimSpace(second)) == 0 || bytes.Count(second, []byte{sep.c}) >= strings.Count(s, string(sep.c))) {
+				return fmt.Sprintf("its first line %q is the header row of a %s table (-input-format %s)", truncate(s, 60), sep.name, strings.ToLower(sep.name))
+			}
 		}
 	}
 	if len(first) == len(b) && len(b) >= longLine {
