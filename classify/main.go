@@ -107,6 +107,13 @@ func checkFlags(f flags, set map[string]bool) error {
 	if f.explain > 0 && f.format != batch.FormatJSONL {
 		return fmt.Errorf("-explain needs -format jsonl (the %s output has no column for explanations)", f.format)
 	}
+	if f.compare != "" {
+		for _, n := range []string{"errors", "group", "min-confidence"} {
+			if set[n] {
+				return fmt.Errorf("-%s does not apply to -compare, which reports the paired tests only", n)
+			}
+		}
+	}
 	if f.compare != "" && set["report"] {
 		switch f.report {
 		case "text", "markdown", "md":

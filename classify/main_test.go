@@ -216,6 +216,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"-eval", goldPath, "-format", "csv"}, "-format does not apply to -eval"},
 		{[]string{"-eval", goldPath, "-explain", "2"}, "-explain does not apply to -eval"},
 		{[]string{"-eval", goldPath, "-compare", goldPath, "-report", "html"}, "-compare writes text or markdown, not -report html"},
+		{[]string{"-eval", goldPath, "-compare", goldPath, "-errors", "5"}, "-errors does not apply to -compare"},
 	}
 	for _, tt := range tests {
 		code, out, stderr := classifyCmd(t, "", tt.args...)

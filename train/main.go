@@ -119,6 +119,9 @@ func train(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "train: -%s is deprecated; use -%s\n", fl.Name, now)
 		}
 	})
+	if err := checkReportFlags(fs, *test != "", *cvK >= 2); err != nil {
+		return usageError{err}
+	}
 	if *data == "" {
 		fs.Usage()
 		return usageError{errors.New("-data is required")}
@@ -331,4 +334,23 @@ func emit(r *eval.Report, format, path string, stdout io.Writer) (err error) {
 	default:
 		return r.WriteText(w)
 	}
+}
+
+// checkReportFlags refuses report flags that would be ignored: without
+// -test or -cv there is no report, and only -test has a learning curve.
+func checkReportFlags(fs *flag.FlagSet, test, cv bool) error {
+	var err error
+	fs.Visit(func(fl *flag.Flag) {
+		switch fl.Name {
+		case "report", "o", "errors", "bootstrap", "group":
+			if !test && !cv && err == nil {
+				err = fmt.Errorf("-%s needs -test or -cv (without them train writes no report)", fl.Name)
+			}
+		case "curve":
+			if !test && err == nil {
+				err = errors.New("-curve needs -test (the curve is scored on the test corpus)")
+			}
+		}
+	})
+	return err
 }

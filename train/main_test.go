@@ -277,9 +277,14 @@ func TestUsage(t *testing.T) {
 		{[]string{"-data", trainPath, "-decode", "greedy"}, `-decode "greedy"`},
 		{[]string{"-data", trainPath, "-model", "forest"}, `unknown model "forest"`},
 		{[]string{"-data", trainPath, "-C", "0"}, "C must be positive"},
-		{[]string{"-data", trainPath, "-report", "pdf"}, `-report "pdf"`},
+		{[]string{"-data", trainPath, "-cv", "3", "-report", "pdf"}, `-report "pdf"`},
 		{[]string{"-data", trainPath, "-test", devPath, "-curve", "0.5,2"}, `-curve: "2" is not a fraction`},
 		{[]string{"-data", trainPath, "-maxiter", "x"}, `invalid value "x"`},
+		// Report flags with no report to apply to (issue 13, item 10).
+		{[]string{"-data", trainPath, "-report", "html"}, "-report needs -test or -cv"},
+		{[]string{"-data", trainPath, "-o", "r.txt"}, "-o needs -test or -cv"},
+		{[]string{"-data", trainPath, "-bootstrap", "10"}, "-bootstrap needs -test or -cv"},
+		{[]string{"-data", trainPath, "-cv", "3", "-curve", "0.5"}, "-curve needs -test"},
 	}
 	for _, tt := range tests {
 		code, out, stderr := trainCmd(t, tt.args...)
