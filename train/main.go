@@ -122,6 +122,10 @@ func train(args []string, stdout, stderr io.Writer) error {
 	if err := checkReportFlags(fs, *test != "", *cvK >= 2); err != nil {
 		return usageError{err}
 	}
+	if strings.ContainsAny(*model, "./") {
+		// classify -model takes a file; here it names the trainer.
+		return usageError{fmt.Errorf("-model %q: train's -model names the classifier (%s); write the model file with -save", *model, strings.Join(models.Trainers, ", "))}
+	}
 	if *data == "" {
 		fs.Usage()
 		return usageError{errors.New("-data is required")}

@@ -285,6 +285,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"-data", trainPath, "-o", "r.txt"}, "-o needs -test or -cv"},
 		{[]string{"-data", trainPath, "-bootstrap", "10"}, "-bootstrap needs -test or -cv"},
 		{[]string{"-data", trainPath, "-cv", "3", "-curve", "0.5"}, "-curve needs -test"},
+		{[]string{"-data", trainPath, "-model", "news.stkm"}, "train's -model names the classifier"},
 	}
 	for _, tt := range tests {
 		code, out, stderr := trainCmd(t, tt.args...)
