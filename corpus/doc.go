@@ -31,7 +31,8 @@
 // Each reader refuses input that does not look like its format, with one
 // *RecordError wrapping ErrFormat for the whole input (not one a line) that
 // names the format tried: a JSONL file whose first line is not an object, a
-// TSV whose first column holds ids or long text rather than labels, raw
+// TSV whose first column holds ids or long text rather than labels, a
+// fastText file whose first lines have no label and a tab each, raw
 // text whose first line is a table's header row or that is one long line
 // dense with commas, a table without the text column.
 //

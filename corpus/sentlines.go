@@ -41,7 +41,7 @@ func (r *sentenceLineReader) Next() (*Article, error) {
 	if r.done {
 		return nil, io.EOF
 	}
-	if !r.checked && !r.fastText {
+	if !r.checked {
 		r.checked = true
 		if err := r.lookAhead(); err != nil {
 			// One error for the whole input, which is not in this format.
@@ -76,6 +76,9 @@ func (r *sentenceLineReader) lookAhead() error {
 		}
 		labels = append(labels, a.Sentences[0].Label)
 	}
+	if r.fastText {
+		return r.checkFastText(labels)
+	}
 	distinct := make(map[string]bool)
 	for i, l := range labels {
 		if len(l) > maxLabel {
@@ -89,6 +92,22 @@ func (r *sentenceLineReader) lookAhead() error {
 			fmt.Sprintf("its first column is not a label set (%d different values on the first %d lines: ids?); a table of articles needs a header row naming its columns (e.g. id<TAB>text)", len(distinct), len(labels)))}
 	}
 	return nil
+}
+
+// checkFastText refuses what reads as TSV: no line with a label, and a tab
+// in each (fastText takes a tab for a space, so the label would become the
+// first word of an unlabelled sentence).
+func (r *sentenceLineReader) checkFastText(labels []string) error {
+	if len(labels) == 0 {
+		return nil
+	}
+	for i, l := range labels {
+		if l != "" || !strings.Contains(r.queue[i].a.Sentences[0].Text, "\t") {
+			return nil
+		}
+	}
+	return &RecordError{File: r.name, Line: r.queue[0].a.Line, ID: r.name, Err: formatError(FormatFastText,
+		fmt.Sprintf("none of its first %d lines has a %s prefix and each holds a tab (label<TAB>text is -input-format tsv)", len(labels), fastTextPrefix))}
 }
 
 // next reads the next sentence line. On the first line it looks for a

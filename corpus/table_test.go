@@ -129,6 +129,7 @@ func TestReadersRefuseTheWrongFormat(t *testing.T) {
 		{"header-only.txt", "id,text\n", ReaderOptions{}, `read as text, but its first line "id,text" is the header row of a CSV table`},
 		{"arts.txt", strings.Repeat("1,The council met,", 400), ReaderOptions{}, "read as text, but it is one line of 7200 bytes with 800 commas"},
 		{"arts.jsonl", "id,text\n1,The council met.\n2,It voted.\n", ReaderOptions{}, "read as jsonl, but its first line is not a JSON object (id,text)"},
+		{"tsv.ft", "fact\tThe council met.\nquote\t\"No,\" she said.\n", ReaderOptions{}, "read as fasttext, but none of its first 2 lines has a __label__ prefix and each holds a tab"},
 		{"arts.data", "id,text\n1,A.\n", ReaderOptions{Format: FormatJSONL}, "read as jsonl"},
 	} {
 		arts, errs := readAllSteps(t, tt.in, tt.name, tt.opts)
@@ -159,6 +160,8 @@ func TestReadersAcceptTheirFormat(t *testing.T) {
 		{"headline.txt", "Sports, text\n\nThe club won on Saturday.", 1}, // names, but no table row after
 		{"long.txt", strings.Repeat("The council met, and it voted. ", 300), 1},
 		{"obj.jsonl", "\n{\"text\":\"A.\"}\n", 1},
+		{"unlabelled.ft", "The council met.\nIt voted.\n", 2},
+		{"mixed.ft", "Tab\tinside.\n__label__fact x\n", 2},
 	} {
 		arts, errs := readAllSteps(t, tt.in, tt.name, ReaderOptions{})
 		assert.Empty(t, errs, tt.name)
