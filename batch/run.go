@@ -246,7 +246,7 @@ func process(j job, ws *models.Workspace, m *models.Model, enc Encoder, explain 
 	if explain > 0 {
 		expl = make([][]models.NamedContribution, len(preds))
 		for i, p := range preds {
-			expl[i] = ws.Explain(a, i, p.Label, explain)
+			expl[i] = ws.Reasons(a, i, p.Label, explain)
 		}
 	}
 	res.out = enc.Article(bufs.get(), a, m, preds, expl)

@@ -8,8 +8,9 @@
 //	go run ./classify -serve 127.0.0.1:8080                   # HTTP service and page (package serve)
 //
 // Inputs are JSONL (articles with "text" or "sentences"), .txt articles,
-// TSV or fastText lines, directories of those, .gz of any, or standard
-// input when none is named. Output is JSON Lines, one record per sentence,
+// CSV or TSV tables of articles with a header row (-id-field, -text-field),
+// label<TAB>text or fastText lines, directories of those, .gz of any, or
+// standard input when none is named. Output is JSON Lines, one record per sentence,
 // in input order; an input that cannot be read or classified yields an
 // error record in its place and the run goes on. Exit status: 0 ok, 1 some
 // input failed, 2 usage error, 130 interrupted (rerun with -resume).
@@ -64,27 +65,84 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 type flags struct {
-	model, out, format, inFormat, field string
-	workers, explain                    int
-	resume, quiet                       bool
-	evalPath, report, compare, group    string
-	errorsN, bootstrap                  int
-	seed                                uint64
-	serve                               string
-	maxBody                             int64
+	model, out, format, inFormat, field, idField string
+	workers, explain                             int
+	resume, quiet                                bool
+	evalPath, report, compare, group             string
+	errorsN, bootstrap                           int
+	seed                                         uint64
+	minConf                                      float64
+	args                                         []string // the command line, for reports
+	serve                                        string
+	maxBody                                      int64
+}
+
+// evalOnly are the flags that mean something only with -eval, and
+// classifyOnly those that mean nothing with it.
+var (
+	evalOnly     = []string{"report", "compare", "group", "errors", "bootstrap", "seed"}
+	classifyOnly = []string{"format", "explain", "resume"}
+)
+
+// checkFlags refuses combinations in which a flag would be ignored: a flag
+// that does nothing must say so, not pass in silence.
+func checkFlags(f flags, set map[string]bool) error {
+	on := func(names []string) string {
+		for _, n := range names {
+			if set[n] {
+				return "-" + n
+			}
+		}
+		return ""
+	}
+	if f.evalPath == "" {
+		if n := on(evalOnly); n != "" {
+			return fmt.Errorf("%s needs -eval GOLD (it applies to evaluation reports, not to predictions)", n)
+		}
+	} else if n := on(classifyOnly); n != "" {
+		return fmt.Errorf("%s does not apply to -eval, which writes a report (-report text|json|markdown|html)", n)
+	}
+	if f.minConf < 0 || f.minConf > 1 {
+		return fmt.Errorf("-min-confidence %g: want a probability in [0, 1]", f.minConf)
+	}
+	if f.explain < 0 {
+		return fmt.Errorf("-explain %d: want N ≥ 0", f.explain)
+	}
+	if f.explain > 0 && f.format != batch.FormatJSONL {
+		return fmt.Errorf("-explain needs -format jsonl (the %s output has no column for explanations)", f.format)
+	}
+	if f.compare != "" {
+		for _, n := range []string{"errors", "group", "min-confidence"} {
+			if set[n] {
+				return fmt.Errorf("-%s does not apply to -compare, which reports the paired tests only", n)
+			}
+		}
+	}
+	if f.compare != "" && set["report"] {
+		switch f.report {
+		case "text", "markdown", "md":
+		default:
+			return fmt.Errorf("-compare writes text or markdown, not -report %s", f.report)
+		}
+	}
+	return nil
 }
 
 func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	fs := flag.NewFlagSet("classify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var f flags
+	f := flags{args: append([]string{"classify"}, args...)}
 	fs.StringVar(&f.model, "model", "", "model file (default: the embedded news model)")
 	fs.StringVar(&f.out, "o", "", "write output here instead of stdout (.gz compresses)")
 	fs.StringVar(&f.format, "format", batch.FormatJSONL, "output: jsonl, csv, tsv or summary (one record per article)")
-	fs.StringVar(&f.inFormat, "input-format", "auto", "input format: auto, jsonl, tsv, fasttext or text")
-	fs.StringVar(&f.field, "field", "text", "JSONL field holding the article text")
+	fs.StringVar(&f.inFormat, "input-format", "auto", "input format: "+corpus.FormatNames+" (auto: from the name, or the first bytes)")
+	fs.StringVar(&f.field, "text-field", "text", "JSONL field or CSV/TSV column holding the article text")
+	fs.StringVar(&f.idField, "id-field", "id", "CSV/TSV column holding the article id (none: FILE:LINE)")
+	deprecated := map[string]string{"field": "text-field"}
+	fs.StringVar(&f.field, "field", "text", "deprecated: use -text-field")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "goroutines classifying (output order is kept)")
 	fs.IntVar(&f.explain, "explain", 0, "list the N features that pushed each sentence to its label")
+	fs.Float64Var(&f.minConf, "min-confidence", 0, "mark sentences whose label has a lower probability: \"uncertain\": true (jsonl), an uncertain column (csv, tsv), a count (summary); with -eval, coverage and accuracy above it")
 	fs.BoolVar(&f.resume, "resume", false, "skip articles already in the -o file and append the rest")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bar or summary on stderr")
 	fs.StringVar(&f.evalPath, "eval", "", "evaluate on this gold corpus instead of printing predictions")
@@ -92,7 +150,7 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	fs.StringVar(&f.compare, "compare", "", "with -eval: compare the model with this second model (paired bootstrap, McNemar)")
 	fs.StringVar(&f.group, "group", "", "with -eval: per-group breakdown by this article field (e.g. source)")
 	fs.IntVar(&f.errorsN, "errors", 0, "with -eval: list the N most confident errors")
-	fs.IntVar(&f.bootstrap, "bootstrap", 1000, "with -eval: bootstrap samples for 95% intervals (0: none)")
+	fs.IntVar(&f.bootstrap, "bootstrap", eval.DefaultBootstrap, "with -eval: bootstrap samples for 95% intervals (0: none)")
 	fs.Uint64Var(&f.seed, "seed", 1, "with -eval: seed of the bootstrap")
 	fs.StringVar(&f.serve, "serve", "", "serve HTTP on this address (e.g. 127.0.0.1:8080) instead of reading inputs; -workers bounds concurrent requests")
 	fs.Int64Var(&f.maxBody, "max-body", serve.DefaultMaxBody, "with -serve: largest request body in bytes")
@@ -104,6 +162,16 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 		if errors.Is(err, flag.ErrHelp) {
 			return 0, err
 		}
+		return 2, usageError{err}
+	}
+	set := make(map[string]bool)
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	for old, now := range deprecated {
+		if set[old] {
+			fmt.Fprintf(stderr, "classify: -%s is deprecated; use -%s\n", old, now)
+		}
+	}
+	if err := checkFlags(f, set); err != nil {
 		return 2, usageError{err}
 	}
 	m, err := loadModel(f.model)
@@ -157,6 +225,7 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 	if err != nil {
 		return 2, usageError{err}
 	}
+	enc = batch.WithMinConfidence(enc, f.minConf)
 	inFormat, err := corpus.ParseFormat(f.inFormat)
 	if err != nil {
 		return 2, usageError{err}
@@ -170,16 +239,18 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 			return 1, err
 		}
 	}
-	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field}
+	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field, IDField: f.idField}
 	var r corpus.Reader
 	var totalBytes int64
+	var readBytes func() int64 // for the progress bar
 	if len(inputs) == 0 {
-		r = corpus.NewReader(stdin, "-", readOpts)
+		in := &countingReader{r: stdin}
+		r, readBytes = corpus.NewReader(in, "-", readOpts), in.n.Load
 	} else {
 		mr := corpus.Open(inputs, readOpts)
 		defer mr.Close()
 		r = mr
-		totalBytes = inputSize(inputs)
+		totalBytes, readBytes = corpus.InputSize(inputs), mr.InputBytes
 	}
 
 	w, closeOut, fresh, err := openOutput(f.out, f.resume, stdout)
@@ -197,7 +268,7 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	bar := newProgress(stderr, f.quiet, totalBytes)
+	bar := newProgress(stderr, f.quiet, totalBytes, readBytes)
 	start := time.Now()
 	opts := batch.Options{Workers: f.workers, Explain: f.explain, Progress: bar.update}
 	if skip != nil {
@@ -257,28 +328,15 @@ func openOutput(path string, resume bool, stdout io.Writer) (io.Writer, func() e
 	return file, file.Close, fresh, nil
 }
 
-// inputSize sums the sizes of the named files and directories, for the
-// progress bar's ETA (compressed files count their compressed size).
-func inputSize(paths []string) int64 {
-	var n int64
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			continue
-		}
-		if !fi.IsDir() {
-			n += fi.Size()
-		}
-	}
-	return n
-}
-
 func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 	inFormat, err := corpus.ParseFormat(f.inFormat)
 	if err != nil {
 		return 2, usageError{err}
 	}
-	gold, bad, err := modeleval.ReadAll([]string{f.evalPath}, corpus.ReaderOptions{Format: inFormat, TextField: f.field})
+	if _, err := os.Stat(f.evalPath); errors.Is(err, os.ErrNotExist) {
+		return 1, fmt.Errorf("-eval %s: no such file or directory", f.evalPath)
+	}
+	gold, bad, err := corpus.ReadAll([]string{f.evalPath}, corpus.ReaderOptions{Format: inFormat, TextField: f.field, IDField: f.idField})
 	if err != nil {
 		return 1, err
 	}
@@ -293,13 +351,14 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 			return 1, fmt.Errorf("%s:%d (%s): gold articles need a label on every sentence", a.File, a.Line, a.ID)
 		}
 	}
-	items, err := modeleval.Predict(m, gold, f.group, f.workers)
+	items, err := modeleval.EvalItems(m, gold, f.group, f.workers)
 	if err != nil {
 		return 1, err
 	}
-	opts := eval.Options{Bootstrap: f.bootstrap, Seed: f.seed, Errors: f.errorsN}
+	opts := eval.Options{Bootstrap: f.bootstrap, Seed: f.seed, Errors: f.errorsN, MinConfidence: f.minConf}
 	rep := eval.Evaluate(m.Labels, items, opts)
 	rep.Title = "Evaluation on " + f.evalPath
+	rep.About = modeleval.About(m, f.model, f.args)
 	if f.compare != "" {
 		m2, err := models.Load(f.compare)
 		if err != nil {
@@ -308,7 +367,7 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 		if strings.Join(m2.Labels, ",") != strings.Join(m.Labels, ",") {
 			return 1, fmt.Errorf("-compare: model labels %v differ from %v", m2.Labels, m.Labels)
 		}
-		items2, err := modeleval.Predict(m2, gold, f.group, f.workers)
+		items2, err := modeleval.EvalItems(m2, gold, f.group, f.workers)
 		if err != nil {
 			return 1, err
 		}

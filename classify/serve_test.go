@@ -83,7 +83,7 @@ func TestServeUsage(t *testing.T) {
 	assert.Contains(t, stderr.String(), "-serve takes no inputs")
 	stderr.Reset()
 	assert.Equal(t, 2, run([]string{"-serve", "127.0.0.1:0", "-explain", "3", "-eval", "gold.jsonl"}, nil, io.Discard, &stderr))
-	assert.Contains(t, stderr.String(), "-eval -explain")
+	assert.Contains(t, stderr.String(), "-explain", "a usage error either way: -eval with -serve or -explain with -eval")
 	stderr.Reset()
 	assert.Equal(t, 2, run([]string{"-serve", "127.0.0.1:0", "-max-body", "0"}, nil, io.Discard, &stderr))
 	assert.Contains(t, stderr.String(), "-max-body")

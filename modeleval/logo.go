@@ -17,7 +17,8 @@ type GroupScore struct {
 	Group     string  `json:"group"`
 	Articles  int     `json:"articles"`
 	Sentences int     `json:"sentences"`
-	MacroF1   float64 `json:"macro_f1"`
+	MacroF1   float64 `json:"macro_f1"`         // over all labels (0 for a label absent from gold and predictions)
+	PresentF1 float64 `json:"macro_f1_present"` // over the labels that occur in the group's gold
 	Accuracy  float64 `json:"accuracy"`
 	ECE       float64 `json:"ece"`
 }
@@ -29,6 +30,7 @@ type LOGOReport struct {
 	MinArticles int          `json:"min_articles"`
 	Groups      []GroupScore `json:"groups"`
 	MeanMacroF1 float64      `json:"mean_macro_f1"`
+	MeanPresent float64      `json:"mean_macro_f1_present"`
 	MeanECE     float64      `json:"mean_ece"`
 }
 
@@ -77,12 +79,21 @@ func LeaveOneGroupOut(articles []*corpus.Article, opts models.Options, field str
 		for _, a := range test {
 			s.Sentences += len(a.Sentences)
 		}
+		present := 0
+		for _, c := range r.Classes {
+			if c.Support > 0 {
+				s.PresentF1 += c.F1
+				present++
+			}
+		}
+		s.PresentF1 /= float64(present)
 		if r.Calibration != nil {
 			s.ECE = r.Calibration.ECE
 		}
 		rep.Groups = append(rep.Groups, s)
 		rep.MeanMacroF1 += s.MacroF1 / float64(len(groups))
 		rep.MeanECE += s.ECE / float64(len(groups))
+		rep.MeanPresent += s.PresentF1 / float64(len(groups))
 	}
 	return rep, nil
 }
@@ -92,10 +103,10 @@ func (r *LOGOReport) WriteText(w io.Writer) error {
 	rows := slices.Clone(r.Groups)
 	slices.SortStableFunc(rows, func(a, b GroupScore) int { return cmp.Compare(a.MacroF1, b.MacroF1) })
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "held-out %s\tarticles\tsentences\tmacro-F1\taccuracy\tECE\t\n", r.Field)
+	fmt.Fprintf(tw, "held-out %s\tarticles\tsentences\tmacro-F1\tmacro-F1 (labels present)\taccuracy\tECE\t\n", r.Field)
 	for _, g := range rows {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t\n", g.Group, g.Articles, g.Sentences, g.MacroF1, g.Accuracy, g.ECE)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t\n", g.Group, g.Articles, g.Sentences, g.MacroF1, g.PresentF1, g.Accuracy, g.ECE)
 	}
-	fmt.Fprintf(tw, "mean of %d\t\t\t%.4f\t\t%.4f\t\n", len(rows), r.MeanMacroF1, r.MeanECE)
+	fmt.Fprintf(tw, "mean of %d\t\t\t%.4f\t%.4f\t\t%.4f\t\n", len(rows), r.MeanMacroF1, r.MeanPresent, r.MeanECE)
 	return tw.Flush()
 }

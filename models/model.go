@@ -141,10 +141,13 @@ func (w *Workspace) Explain(a *corpus.Article, i, c, n int) []NamedContribution 
 	return out
 }
 
-// NamedContribution is a feature's name and its push toward a label.
+// NamedContribution is a feature's name and its push toward a label. Why
+// and Because are filled by Workspace.Reasons (see reasons.go).
 type NamedContribution struct {
-	Name   string  `json:"feature"`
-	Weight float64 `json:"weight"`
+	Name    string              `json:"feature"`
+	Weight  float64             `json:"weight"`
+	Why     string              `json:"why,omitempty"`
+	Because []NamedContribution `json:"because,omitempty"`
 }
 
 // FeatureName names feature i of the final stage's input.

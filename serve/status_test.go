@@ -49,7 +49,7 @@ func TestStatuses(t *testing.T) {
 		{name: "text NUL", method: "POST", target: "/v1/classify", ctype: "text/plain", body: "One.\nTwo\x00.", code: 400, wantErr: "NUL", wantLine: 2},
 		{name: "json no text", method: "POST", target: "/v1/classify", ctype: "application/json", body: `{"id": "h"}`, code: 400, wantErr: "missing field"},
 		{name: "json two values", method: "POST", target: "/v1/classify", ctype: "application/json", body: `{"id": "a", "text": "A."} {"id": "b", "text": "B."}`, code: 400, wantErr: "more than one JSON value"},
-		{name: "json array", method: "POST", target: "/v1/classify", ctype: "application/json", body: `["A."]`, code: 400, wantErr: "want an object"},
+		{name: "json array", method: "POST", target: "/v1/classify", ctype: "application/json", body: `["A."]`, code: 400, wantErr: "not a JSON object"},
 		{name: "empty body", method: "POST", target: "/v1/classify", ctype: "text/plain", body: " \n", code: 400, wantErr: "empty body"},
 		{name: "bad explain", method: "POST", target: "/v1/classify?explain=lots", ctype: "text/plain", body: harbour, code: 400, wantErr: "explain"},
 		{name: "explain too big", method: "POST", target: "/v1/classify?explain=1000", ctype: "text/plain", body: harbour, code: 400, wantErr: "explain"},

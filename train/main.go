@@ -1,8 +1,8 @@
 // Command train fits a stancekit model on a labelled corpus, and evaluates
 // it on a test corpus (-test) or by cross-validation (-cv).
 //
-//	go run ./train -data testdata/news/train.jsonl -test testdata/news/test.jsonl -out news.stkm
-//	go run ./train -data ../shared/bench/subj/subj.tsv -cv 10 -seed 1 -report json
+//	go run ./train -data testdata/news/train.jsonl -test testdata/news/test.jsonl -save news.stkm
+//	go run ./train -data bench/testdata/subj/subj.tsv -cv 10 -seed 1 -report json
 //
 // The data format comes from each file's extension (.jsonl, .tsv, .ft,
 // .txt; .gz is looked through) unless -format says otherwise. Exit status:
@@ -58,17 +58,18 @@ func train(args []string, stdout, stderr io.Writer) error {
 	def := models.DefaultOptions()
 	var (
 		data      = fs.String("data", "", "training data: files or directories, comma-separated (required)")
-		format    = fs.String("format", "auto", "input format: auto, jsonl, tsv, fasttext or text")
-		field     = fs.String("field", "text", "JSONL field holding raw article text")
-		out       = fs.String("out", "", "write the trained model to this file")
+		format    = fs.String("input-format", "auto", "input format: "+corpus.FormatNames+" (auto: from each file's name)")
+		field     = fs.String("text-field", "text", "JSONL field or CSV/TSV column holding raw article text")
+		idField   = fs.String("id-field", "id", "CSV/TSV column holding the article id")
+		out       = fs.String("save", "", "write the trained model to this file")
 		test      = fs.String("test", "", "evaluate on this labelled corpus")
 		cvK       = fs.Int("cv", 0, "stratified K-fold cross-validation, grouped by article (K ≥ 2)")
 		repeats   = fs.Int("repeats", 1, "repeat cross-validation with new folds")
 		seed      = fs.Uint64("seed", def.Seed, "seed for folds and everything random")
 		report    = fs.String("report", "text", "report format: text, json, markdown or html")
-		reportOut = fs.String("o", "", "write the report to this file instead of stdout")
+		reportOut = fs.String("o", "", "write the report to this file instead of stdout (as classify -o)")
 		errorsN   = fs.Int("errors", 0, "list the N most confident errors in the report")
-		bootstrap = fs.Int("bootstrap", 0, "bootstrap samples for 95% intervals (resampling articles)")
+		bootstrap = fs.Int("bootstrap", eval.DefaultBootstrap, "bootstrap samples for 95% intervals, resampling articles (0: none)")
 		group     = fs.String("group", "", "per-group breakdown by this article field (e.g. source)")
 		curve     = fs.String("curve", "", "learning curve on -test: comma-separated training fractions, e.g. 0.1,0.25,0.5,1")
 		skipBad   = fs.Bool("skip-bad", false, "train without bad records instead of stopping")
@@ -107,8 +108,14 @@ func train(args []string, stdout, stderr io.Writer) error {
 		logo       = fs.String("logo", "", "leave-one-group-out evaluation by this article field (e.g. genre) instead of training")
 		logoMin    = fs.Int("logo-min", 8, "with -logo: hold out only groups of at least this many articles")
 	)
+	// Old names, kept working: -out beside -o was a trap (one wrote the
+	// model, the other the report), and -format means the output in classify.
+	deprecated := map[string]string{"out": "save", "format": "input-format", "field": "text-field"}
+	fs.StringVar(out, "out", "", "deprecated: use -save")
+	fs.StringVar(format, "format", "auto", "deprecated: use -input-format")
+	fs.StringVar(field, "field", "text", "deprecated: use -text-field")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: train -data PATH[,PATH...] [-out MODEL] [-test PATH] [-cv K] [-seed N] [-report json|text|markdown|html] [flags]")
+		fmt.Fprintln(stderr, "usage: train -data PATH[,PATH...] [-save MODEL] [-test PATH] [-cv K] [-seed N] [-report json|text|markdown|html] [flags]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -116,6 +123,18 @@ func train(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return usageError{err}
+	}
+	fs.Visit(func(fl *flag.Flag) {
+		if now, ok := deprecated[fl.Name]; ok {
+			fmt.Fprintf(stderr, "train: -%s is deprecated; use -%s\n", fl.Name, now)
+		}
+	})
+	if err := checkReportFlags(fs, *test != "", *cvK >= 2); err != nil {
+		return usageError{err}
+	}
+	if strings.ContainsAny(*model, "./") {
+		// classify -model takes a file; here it names the trainer.
+		return usageError{fmt.Errorf("-model %q: train's -model names the classifier (%s); write the model file with -save", *model, strings.Join(models.Trainers, ", "))}
 	}
 	if *data == "" {
 		fs.Usage()
@@ -188,7 +207,12 @@ func train(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, format+"\n", a...)
 		}
 	}
-	readOpts := corpus.ReaderOptions{Format: fmtIn, TextField: *field}
+	readOpts := corpus.ReaderOptions{Format: fmtIn, TextField: *field, IDField: *idField}
+	for _, p := range append(strings.Split(*data, ","), strings.Split(*test, ",")...) {
+		if _, err := os.Stat(p); p != "" && errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("%s: no such file or directory", p)
+		}
+	}
 	articles, err := readLabelled(strings.Split(*data, ","), readOpts, *skipBad, logf)
 	if err != nil {
 		return err
@@ -269,6 +293,10 @@ func train(args []string, stdout, stderr io.Writer) error {
 	}
 	rep := eval.Evaluate(m.Labels, items, evalOpts)
 	rep.Title = fmt.Sprintf("%s trained on %s, evaluated on %s", opts.Model, *data, *test)
+	rep.About = modeleval.About(m, *out, append([]string{"train"}, args...))
+	if *out == "" {
+		rep.About[0].Value = "not saved (no -save)"
+	}
 	if fractions != nil {
 		if rep.Curve, err = modeleval.LearningCurve(articles, gold, opts, fractions, 3, *seed); err != nil {
 			return err
@@ -349,4 +377,23 @@ func emit(r *eval.Report, format, path string, stdout io.Writer) (err error) {
 	default:
 		return r.WriteText(w)
 	}
+}
+
+// checkReportFlags refuses report flags that would be ignored: without
+// -test or -cv there is no report, and only -test has a learning curve.
+func checkReportFlags(fs *flag.FlagSet, test, cv bool) error {
+	var err error
+	fs.Visit(func(fl *flag.Flag) {
+		switch fl.Name {
+		case "report", "o", "errors", "bootstrap", "group":
+			if !test && !cv && err == nil {
+				err = fmt.Errorf("-%s needs -test or -cv (without them train writes no report)", fl.Name)
+			}
+		case "curve":
+			if !test && err == nil {
+				err = errors.New("-curve needs -test (the curve is scored on the test corpus)")
+			}
+		}
+	})
+	return err
 }

@@ -228,8 +228,9 @@ func TestOut(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "news.stkm")
 	reportPath := filepath.Join(dir, "report.md")
-	code, out, stderr := trainCmd(t, "-data", data, "-test", devPath, "-out", path, "-report", "markdown", "-o", reportPath)
+	code, out, stderr := trainCmd(t, "-data", data, "-test", devPath, "-save", path, "-report", "markdown", "-o", reportPath)
 	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, stderr, "deprecated")
 	assert.Empty(t, out, "the report goes to -o")
 	rep, err := os.ReadFile(reportPath)
 	require.NoError(t, err)
@@ -249,8 +250,10 @@ func TestOut(t *testing.T) {
 
 	// Training is deterministic: the same data and options give the same bytes.
 	again := filepath.Join(dir, "again.stkm")
+	// (-out, the old name of -save, still works and says it is deprecated.)
 	code, _, stderr = trainCmd(t, "-data", data, "-out", again)
 	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "train: -out is deprecated; use -save")
 	b1, err := os.ReadFile(path)
 	require.NoError(t, err)
 	b2, err := os.ReadFile(again)
@@ -274,9 +277,15 @@ func TestUsage(t *testing.T) {
 		{[]string{"-data", trainPath, "-decode", "greedy"}, `-decode "greedy"`},
 		{[]string{"-data", trainPath, "-model", "forest"}, `unknown model "forest"`},
 		{[]string{"-data", trainPath, "-C", "0"}, "C must be positive"},
-		{[]string{"-data", trainPath, "-report", "pdf"}, `-report "pdf"`},
+		{[]string{"-data", trainPath, "-cv", "3", "-report", "pdf"}, `-report "pdf"`},
 		{[]string{"-data", trainPath, "-test", devPath, "-curve", "0.5,2"}, `-curve: "2" is not a fraction`},
 		{[]string{"-data", trainPath, "-maxiter", "x"}, `invalid value "x"`},
+		// Report flags with no report to apply to (issue 13, item 10).
+		{[]string{"-data", trainPath, "-report", "html"}, "-report needs -test or -cv"},
+		{[]string{"-data", trainPath, "-o", "r.txt"}, "-o needs -test or -cv"},
+		{[]string{"-data", trainPath, "-bootstrap", "10"}, "-bootstrap needs -test or -cv"},
+		{[]string{"-data", trainPath, "-cv", "3", "-curve", "0.5"}, "-curve needs -test"},
+		{[]string{"-data", trainPath, "-model", "news.stkm"}, "train's -model names the classifier"},
 	}
 	for _, tt := range tests {
 		code, out, stderr := trainCmd(t, tt.args...)
@@ -291,5 +300,9 @@ func TestUsage(t *testing.T) {
 
 	code, _, stderr = trainCmd(t, "-data", filepath.Join(t.TempDir(), "none.jsonl"))
 	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, "no such file or directory")
+	assert.Contains(t, stderr, "none.jsonl: no such file or directory")
+	assert.NotContains(t, stderr, "skip-bad", "a missing file is not a bad record")
+	code, _, stderr = trainCmd(t, "-data", trainPath, "-test", filepath.Join(t.TempDir(), "none.jsonl"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "none.jsonl: no such file or directory")
 }
