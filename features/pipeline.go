@@ -224,6 +224,12 @@ type Extractor struct {
 	names   map[uint64]string // set while fitting, to record n-gram names
 	nameBuf []byte
 	article *corpus.Article
+
+	// Cue sums of the paragraph paraLo..paraHi (paraHi < paraLo: none),
+	// computed once per paragraph so a long one stays linear (issue 13).
+	paraLo, paraHi int
+	paraSum        [NumCues]float32
+	paraSums       int // paragraph sums computed (a test checks one per paragraph)
 }
 
 // NewExtractor returns an extractor over the pipeline.
@@ -250,6 +256,7 @@ func (e *Extractor) Article(a *corpus.Article, out []Vector) []Vector {
 // vectors.
 func (e *Extractor) analyse(a *corpus.Article) {
 	e.article = a
+	e.paraLo, e.paraHi = 0, -1
 	e.toks = e.toks[:0]
 	e.bounds = append(e.bounds[:0], 0)
 	// One arena per article: normalized token strings point into it and stay
@@ -501,26 +508,36 @@ func (e *Extractor) cueOf(i int) []float32 { return e.cues[i*NumCues : (i+1)*Num
 // density, a run of second-person sentences).
 func (e *Extractor) meanCues(i int, v *Vector, off *uint32) {
 	ss := e.article.Sentences
-	para := ss[i].Para
+	if i < e.paraLo || i > e.paraHi {
+		para := ss[i].Para
+		lo, hi := i, i
+		for lo > 0 && ss[lo-1].Para == para {
+			lo--
+		}
+		for hi+1 < len(ss) && ss[hi+1].Para == para {
+			hi++
+		}
+		e.paraLo, e.paraHi = lo, hi
+		e.sumCues(lo, hi, &e.paraSum)
+		e.paraSums++
+	}
+	e.addMean(e.paraLo, e.paraHi, &e.paraSum, v, off)
 	var mean [NumCues]float32
-	lo, hi := i, i
-	for lo > 0 && ss[lo-1].Para == para {
-		lo--
-	}
-	for hi+1 < len(ss) && ss[hi+1].Para == para {
-		hi++
-	}
-	e.addMean(lo, hi, &mean, v, off)
+	e.sumCues(max(0, i-3), min(len(ss)-1, i+3), &mean)
 	e.addMean(max(0, i-3), min(len(ss)-1, i+3), &mean, v, off)
 }
 
-func (e *Extractor) addMean(lo, hi int, mean *[NumCues]float32, v *Vector, off *uint32) {
-	*mean = [NumCues]float32{}
+func (e *Extractor) sumCues(lo, hi int, sum *[NumCues]float32) {
+	*sum = [NumCues]float32{}
 	for j := lo; j <= hi; j++ {
 		for c, x := range e.cueOf(j) {
-			mean[c] += x
+			sum[c] += x
 		}
 	}
+}
+
+// addMean adds the cue sum of sentences lo..hi divided by their number.
+func (e *Extractor) addMean(lo, hi int, mean *[NumCues]float32, v *Vector, off *uint32) {
 	inv := 1 / float32(hi-lo+1)
 	for c, x := range mean {
 		if x != 0 {
