@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/models"
@@ -25,7 +26,16 @@ type Options struct {
 	// Progress is called on Run's goroutine after each article is written;
 	// it may be nil.
 	Progress func(Stats)
+	// Grace is how long Run, once ctx is cancelled, keeps writing the
+	// articles already read before it returns; 0 means DefaultGrace.
+	// Articles still being classified then are abandoned (not written).
+	Grace time.Duration
 }
+
+// DefaultGrace is the default Options.Grace: long enough to finish the
+// articles in flight in an ordinary run, short enough that an interrupt is
+// obeyed at once when one huge article is being classified.
+const DefaultGrace = 2 * time.Second
 
 // Stats counts what a run did.
 type Stats struct {
@@ -65,6 +75,13 @@ type result struct {
 // the first error that stops the stream (a failed read or write), or ctx's
 // error when it is cancelled before the end of the input, after writing
 // every article read until then. Stats.Errors > 0 means some input failed.
+//
+// Cancellation is obeyed even while r.Next blocks (a pipe or FIFO with no
+// data) or an article takes long to classify: Run stops reading, writes
+// the articles that finish within Options.Grace, and returns. A Next call
+// still blocked then is left to return in its own time on a goroutine that
+// only exits afterwards; r must not be used again (nor closed) until it
+// returns, so a command should exit rather than close r.
 func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w io.Writer, opts Options) (Stats, error) {
 	workers := opts.Workers
 	if workers <= 0 {
@@ -84,16 +101,49 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 	var st Stats
 	var skipped atomic.Int64
 	var bufs bufPool
+	// readErr and eof are set by the dispatching goroutine before it closes
+	// jobs; they are read only after results is closed.
 	var readErr error
 	eof := false // the whole input was read
+	// done is closed when Run returns, so that goroutines still reading or
+	// classifying an abandoned article do not block on their channels.
+	done := make(chan struct{})
+	defer close(done)
+	// r.Next runs on a goroutine of its own, so that a read that blocks
+	// (a pipe with no data) cannot hold up cancellation: the dispatcher
+	// waits for either the next record or ctx.
+	type read struct {
+		a   *corpus.Article
+		err error
+	}
+	reads := make(chan read)
+	go func() {
+		for {
+			a, err := r.Next()
+			select {
+			case reads <- read{a, err}:
+			case <-done:
+				return
+			}
+			if err != nil && !corpus.IsRecordError(err) {
+				return // io.EOF or a failed stream: the end
+			}
+			if ctx.Err() != nil {
+				return
+			}
+		}
+	}()
 	go func() {
 		defer close(jobs)
 		seq := 0
 		for {
-			if ctx.Err() != nil {
+			var rd read
+			select {
+			case rd = <-reads:
+			case <-ctx.Done():
 				return
 			}
-			a, err := r.Next()
+			a, err := rd.a, rd.err
 			if errors.Is(err, io.EOF) {
 				eof = true
 				return
@@ -111,7 +161,11 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 			case <-ctx.Done():
 				return
 			}
-			jobs <- job{seq: seq, article: a, err: err}
+			select {
+			case jobs <- job{seq: seq, article: a, err: err}:
+			case <-done:
+				return
+			}
 			seq++
 		}
 	}()
@@ -123,7 +177,11 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 			defer wg.Done()
 			ws := m.NewWorkspace()
 			for j := range jobs {
-				results <- process(j, ws, m, enc, opts.Explain, &bufs)
+				select {
+				case results <- process(j, ws, m, enc, opts.Explain, &bufs):
+				case <-done:
+					return
+				}
 			}
 		}()
 	}
@@ -136,7 +194,31 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 	pending := map[int]result{}
 	next := 0
 	var writeErr error
-	for res := range results {
+	grace := opts.Grace
+	if grace <= 0 {
+		grace = DefaultGrace
+	}
+	var deadline <-chan time.Time // set once ctx is cancelled
+	cancelled := parent.Done()
+	abandoned := false
+loop:
+	for {
+		var res result
+		var ok bool
+		select {
+		case res, ok = <-results:
+		case <-cancelled:
+			cancelled = nil
+			deadline = time.After(grace)
+			cancel() // stop reading
+			continue
+		case <-deadline:
+			abandoned = true
+			break loop
+		}
+		if !ok {
+			break loop
+		}
 		pending[res.seq] = res
 		for {
 			p, ok := pending[next]
@@ -169,6 +251,12 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 		}
 	}
 	st.Skipped = int(skipped.Load())
+	if abandoned {
+		if writeErr != nil {
+			return st, writeErr
+		}
+		return st, parent.Err()
+	}
 	switch {
 	case writeErr != nil:
 		return st, writeErr

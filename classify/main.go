@@ -148,11 +148,12 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field}
 	var r corpus.Reader
 	var totalBytes int64
+	closeIn := func() {}
 	if len(inputs) == 0 {
 		r = corpus.NewReader(stdin, "-", readOpts)
 	} else {
 		mr := corpus.Open(inputs, readOpts)
-		defer mr.Close()
+		closeIn = func() { mr.Close() }
 		r = mr
 		totalBytes = inputSize(inputs)
 	}
@@ -172,6 +173,10 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal kills at once
+	}()
 	bar := newProgress(stderr, f.quiet, totalBytes)
 	start := time.Now()
 	opts := batch.Options{Workers: f.workers, Explain: f.explain, Progress: bar.update}
@@ -179,6 +184,12 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 		opts.Skip = func(id string) bool { return skip[id] }
 	}
 	st, runErr := batch.Run(ctx, r, m, enc, bw, opts)
+	if !errors.Is(runErr, context.Canceled) {
+		// Interrupted, a read may still be blocked in the reader (a pipe, a
+		// FIFO): closing it would race with that read, and the process
+		// exits anyway.
+		closeIn()
+	}
 	bar.finish(st)
 	if err := bw.Flush(); err != nil && runErr == nil {
 		runErr = err
