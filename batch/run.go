@@ -177,8 +177,15 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 			defer wg.Done()
 			ws := m.NewWorkspace()
 			for j := range jobs {
+				res := process(j, ws, m, enc, opts.Explain, &bufs)
+				if j.article != nil && len(j.article.Sentences) > bigArticle {
+					// Its predictions are encoded: a fresh workspace drops
+					// them, rather than keeping a long article's buffers
+					// for the rest of the run.
+					ws = m.NewWorkspace()
+				}
 				select {
-				case results <- process(j, ws, m, enc, opts.Explain, &bufs):
+				case results <- res:
 				case <-done:
 					return
 				}
@@ -269,6 +276,10 @@ loop:
 	return st, parent.Err()
 }
 
+// bigArticle is the number of sentences beyond which a worker starts a new
+// workspace after the article (see models.Workspace.Release).
+const bigArticle = 1 << 12
+
 // bufPool recycles the output buffers of written articles within one run
 // (io.Writer must not retain them): JSONL output is several times the
 // text, and growing a fresh buffer for each article was most of the bytes
@@ -337,6 +348,7 @@ func process(j job, ws *models.Workspace, m *models.Model, enc Encoder, explain 
 			expl[i] = ws.Explain(a, i, p.Label, explain)
 		}
 	}
+	ws.Release() // a long article's vectors are not needed beside its output
 	res.out = enc.Article(bufs.get(), a, m, preds, expl)
 	res.sentences = len(preds)
 	res.bytes = int64(len(a.Text))

@@ -249,8 +249,19 @@ func (e *Extractor) Article(a *corpus.Article, out []Vector) []Vector {
 	for i := range out {
 		e.sentence(i, &out[i])
 	}
+	if len(e.toks) > keepTokens {
+		// A long article's tokens, their strings and its cue vectors are
+		// dead once its vectors are built: let the collector have them
+		// before the model's later stages allocate (issue 13).
+		e.toks, e.bounds, e.cues = nil, nil, nil
+	}
+	e.article = nil
 	return out
 }
+
+// keepTokens is the most tokens an Extractor keeps for reuse between
+// articles (about 100 kB of text).
+const keepTokens = 1 << 14
 
 // analyse tokenizes and normalizes every sentence and computes the cue
 // vectors.
@@ -259,15 +270,18 @@ func (e *Extractor) analyse(a *corpus.Article) {
 	e.paraLo, e.paraHi = 0, -1
 	e.toks = e.toks[:0]
 	e.bounds = append(e.bounds[:0], 0)
-	// One arena per article: normalized token strings point into it and stay
-	// valid for the whole article (appends within capacity never move it; a
-	// fresh arena is made when it is full).
-	arena := make([]byte, 0, 2*len(a.Text)+16)
+	// Arenas for the normalized token strings, which point into them and
+	// stay valid for the whole article (appends within capacity never move
+	// one; a fresh one is made when it is full). One arena of twice the
+	// text for an ordinary article; chunks of arenaChunk for a long one, so
+	// that it costs about its normalized size, not twice its text (issue 13).
+	chunk := min(2*len(a.Text)+16, arenaChunk)
+	arena := make([]byte, 0, chunk)
 	for _, s := range a.Sentences {
 		for t := range Tokens(s.Text) {
 			raw := s.Text[t.Start:t.End]
 			if len(arena)+4*len(raw) > cap(arena) {
-				arena = make([]byte, 0, max(4*len(raw), 2*len(a.Text)+16))
+				arena = make([]byte, 0, max(4*len(raw), chunk))
 			}
 			start := len(arena)
 			if t.Kind == Number {
@@ -292,6 +306,9 @@ func (e *Extractor) analyse(a *corpus.Article) {
 		}
 	}
 }
+
+// arenaChunk is the largest token arena allocated at once.
+const arenaChunk = 1 << 20
 
 // appendNumberShape maps digits to 0 and keeps separators, so "$4.99" and
 // "$5.49" share a feature; long numbers are capped.

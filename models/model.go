@@ -119,6 +119,23 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 	return w.preds
 }
 
+// Release drops the buffers of the last article except its predictions
+// (which the caller may still be reading) when they are large, so that a
+// long article's vectors and scores are not kept beside its encoded output,
+// nor until the next article. Explain cannot be called for that article
+// afterwards.
+func (w *Workspace) Release() {
+	if len(w.vecs) <= keepSentences {
+		return
+	}
+	w.vecs, w.logp, w.logp2, w.chain, w.path = nil, nil, nil, nil, nil
+	w.stack = stackProbs{}
+}
+
+// keepSentences is the most sentences whose buffers a Workspace keeps for
+// reuse after Release.
+const keepSentences = 1 << 12
+
 // Explain returns the n features that pushed sentence i of the article last
 // passed to Predict toward label c, with their names.
 func (w *Workspace) Explain(a *corpus.Article, i, c, n int) []NamedContribution {
