@@ -63,7 +63,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 type flags struct {
 	model, out, format, inFormat, field string
-	workers, explain                    int
+	workers, explain, maxRecord         int
 	resume, quiet                       bool
 	evalPath, report, compare, group    string
 	errorsN, bootstrap                  int
@@ -80,6 +80,7 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	fs.StringVar(&f.inFormat, "input-format", "auto", "input format: auto, jsonl, tsv, fasttext or text")
 	fs.StringVar(&f.field, "field", "text", "JSONL field holding the article text")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "goroutines classifying (output order is kept)")
+	fs.IntVar(&f.maxRecord, "max-record", corpus.DefaultMaxRecord, "largest record (JSONL line or text file) in bytes; a larger one is an error record")
 	fs.IntVar(&f.explain, "explain", 0, "list the N features that pushed each sentence to its label")
 	fs.BoolVar(&f.resume, "resume", false, "skip articles already in the -o file and append the rest")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bar or summary on stderr")
@@ -145,7 +146,10 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 			return 1, err
 		}
 	}
-	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field}
+	if f.maxRecord <= 0 {
+		return 2, usageError{fmt.Errorf("-max-record %d: must be positive", f.maxRecord)}
+	}
+	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field, MaxRecord: f.maxRecord}
 	var r corpus.Reader
 	var totalBytes int64
 	closeIn := func() {}

@@ -230,6 +230,8 @@ type Extractor struct {
 	paraLo, paraHi int
 	paraSum        [NumCues]float32
 	paraSums       int // paragraph sums computed (a test checks one per paragraph)
+
+	scratch Vector // one sentence's vector while it is built
 }
 
 // NewExtractor returns an extractor over the pipeline.
@@ -247,7 +249,10 @@ func (e *Extractor) Article(a *corpus.Article, out []Vector) []Vector {
 	}
 	out = out[:n]
 	for i := range out {
-		e.sentence(i, &out[i])
+		// Built in scratch space, stored at its size: growing each of a
+		// long article's vectors in place allocated twice what it keeps.
+		e.sentence(i, &e.scratch)
+		out[i].CopyFrom(&e.scratch)
 	}
 	if len(e.toks) > keepTokens {
 		// A long article's tokens, their strings and its cue vectors are
@@ -277,6 +282,12 @@ func (e *Extractor) analyse(a *corpus.Article) {
 	// that it costs about its normalized size, not twice its text (issue 13).
 	chunk := min(2*len(a.Text)+16, arenaChunk)
 	arena := make([]byte, 0, chunk)
+	if want := len(a.Text)/5 + len(a.Sentences); len(a.Text) > arenaChunk && cap(e.toks) < want {
+		// News text has about one token per 5 bytes. Sized once, a long
+		// article's tokens are not copied through ever larger slices,
+		// which allocated five times their final size (issue 13).
+		e.toks = make([]token, 0, want)
+	}
 	for _, s := range a.Sentences {
 		for t := range Tokens(s.Text) {
 			raw := s.Text[t.Start:t.End]
