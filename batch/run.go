@@ -23,6 +23,10 @@ type Options struct {
 	// carry this id (as Resume returns them); nil skips none. It is called
 	// from the goroutine that reads, never concurrently.
 	Skip func(id string) bool
+	// SkipFirst leaves out the first SkipFirst input records (articles and
+	// bad records), as ResumeAt or a Checkpoint counts them: resuming by
+	// position, so that no later article is lost for reusing an id.
+	SkipFirst int
 	// Progress is called on Run's goroutine after each article is written;
 	// it may be nil.
 	Progress func(Stats)
@@ -136,6 +140,7 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 	go func() {
 		defer close(jobs)
 		seq := 0
+		pos := 0 // input records read
 		for {
 			var rd read
 			select {
@@ -152,7 +157,7 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 				readErr = err
 				return
 			}
-			if opts.Skip != nil && opts.Skip(jobID(a, err)) {
+			if pos++; pos <= opts.SkipFirst || (opts.Skip != nil && opts.Skip(jobID(a, err))) {
 				skipped.Add(1)
 				continue
 			}
