@@ -65,7 +65,7 @@ func FuzzDecode(f *testing.F) {
 //
 // Issue 13 item 6: the fuzzer stalled (0 execs/s for a minute at a time)
 // while it minimized each new input, because every input was a mutation of
-// a 10 KB seed and each run gzipped it with a fresh BestSpeed compressor.
+// a 10 KB seed and each run gzipped it with a fresh compressor.
 // The seeds are now models with every stage over 16 hash buckets (about
 // 2 KB), and the body is stored uncompressed in one reused gzip writer,
 // so minimizing takes a fraction of a second.
