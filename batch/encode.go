@@ -2,6 +2,7 @@ package batch
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -69,6 +70,16 @@ func WithMinConfidence(e Encoder, floor float64) Encoder {
 
 // Article implements Encoder.
 func (j JSONL) Article(dst []byte, a *corpus.Article, m *models.Model, preds []models.Prediction, expl [][]models.NamedContribution) []byte {
+	if len(preds) > 64 {
+		// A record is the text plus about 150 bytes, the id and the
+		// scores: grown once, a long article's output is not copied
+		// through doubling buffers (issue 13).
+		per := 150 + len(a.ID)
+		for _, l := range m.Labels {
+			per += len(l) + 14
+		}
+		dst = slices.Grow(dst, len(a.Text)+len(preds)*per)
+	}
 	for i, p := range preds {
 		s := a.Sentences[i]
 		dst = append(dst, `{"article":`...)

@@ -66,7 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 type flags struct {
 	model, out, format, inFormat, field, idField string
-	workers, explain                             int
+	workers, explain, maxRecord                  int
 	resume, quiet                                bool
 	evalPath, report, compare, group             string
 	errorsN, bootstrap                           int
@@ -141,6 +141,7 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	deprecated := map[string]string{"field": "text-field"}
 	fs.StringVar(&f.field, "field", "text", "deprecated: use -text-field")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "goroutines classifying (output order is kept)")
+	fs.IntVar(&f.maxRecord, "max-record", corpus.DefaultMaxRecord, "largest record (JSONL line or text file) in bytes; a larger one is an error record")
 	fs.IntVar(&f.explain, "explain", 0, "list the N features that pushed each sentence to its label")
 	fs.Float64Var(&f.minConf, "min-confidence", 0, "mark sentences whose label has a lower probability: \"uncertain\": true (jsonl), an uncertain column (csv, tsv), a count (summary); with -eval, coverage and accuracy above it")
 	fs.BoolVar(&f.resume, "resume", false, "skip articles already in the -o file and append the rest")
@@ -233,22 +234,45 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 	if f.resume && f.out == "" {
 		return 2, usageError{errors.New("-resume needs -o FILE")}
 	}
-	var skip map[string]bool
+	// Resuming goes by input position: from the checkpoint beside the
+	// output when there is one (no need to read the output), else from
+	// the records the output holds.
+	ckptInputs := inputs
+	if len(ckptInputs) == 0 {
+		ckptInputs = []string{"-"}
+	}
+	skipFirst := 0
+	checkpoint := f.out != "" && !strings.HasSuffix(strings.ToLower(f.out), ".gz")
 	if f.resume {
-		if skip, err = batch.Resume(f.out, f.format); err != nil {
+		n, ok, err := batch.ResumeFromCheckpoint(f.out, f.format, ckptInputs)
+		if err != nil {
+			return 1, err
+		}
+		if !ok {
+			if n, err = batch.ResumeAt(f.out, f.format); err != nil {
+				return 1, err
+			}
+		}
+		skipFirst = n
+	} else if checkpoint {
+		if err := batch.RemoveCheckpoint(f.out); err != nil {
 			return 1, err
 		}
 	}
-	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field, IDField: f.idField}
+	if f.maxRecord <= 0 {
+		return 2, usageError{fmt.Errorf("-max-record %d: must be positive", f.maxRecord)}
+	}
+	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field, IDField: f.idField, MaxRecord: f.maxRecord}
 	var r corpus.Reader
 	var totalBytes int64
 	var readBytes func() int64 // for the progress bar
+	closeIn := func() {}
 	if len(inputs) == 0 {
 		in := &countingReader{r: stdin}
 		r, readBytes = corpus.NewReader(in, "-", readOpts), in.n.Load
 	} else {
 		mr := corpus.Open(inputs, readOpts)
-		defer mr.Close()
+		closeIn = func() { mr.Close() }
 		r = mr
 		totalBytes, readBytes = corpus.InputSize(inputs), mr.InputBytes
 	}
@@ -257,7 +281,14 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 	if err != nil {
 		return 1, err
 	}
-	bw := bufio.NewWriterSize(w, 1<<20)
+	var base int64 // output bytes before this run
+	if checkpoint {
+		if fi, err := os.Stat(f.out); err == nil {
+			base = fi.Size()
+		}
+	}
+	cw := &countingWriter{w: w}
+	bw := bufio.NewWriterSize(cw, 1<<20)
 	if d, ok := enc.(batch.Delimited); ok {
 		d.Scores = len(m.Labels)
 		enc = d
@@ -268,13 +299,44 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal kills at once
+	}()
 	bar := newProgress(stderr, f.quiet, totalBytes, readBytes)
 	start := time.Now()
-	opts := batch.Options{Workers: f.workers, Explain: f.explain, Progress: bar.update}
-	if skip != nil {
-		opts.Skip = func(id string) bool { return skip[id] }
+	var ckptErr error
+	saveCheckpoint := func(st batch.Stats) {
+		if !checkpoint || ckptErr != nil {
+			return
+		}
+		if ckptErr = bw.Flush(); ckptErr == nil {
+			ckptErr = batch.WriteCheckpoint(f.out, batch.Checkpoint{Records: skipFirst + st.Articles,
+				Offset: base + cw.n, Format: f.format, Inputs: ckptInputs})
+		}
 	}
+	lastCkpt := time.Now()
+	progress := func(st batch.Stats) {
+		bar.update(st)
+		if time.Since(lastCkpt) >= checkpointEvery {
+			saveCheckpoint(st)
+			lastCkpt = time.Now()
+		}
+	}
+	opts := batch.Options{Workers: f.workers, Explain: f.explain, Progress: progress, SkipFirst: skipFirst}
 	st, runErr := batch.Run(ctx, r, m, enc, bw, opts)
+	if runErr == nil || errors.Is(runErr, context.Canceled) {
+		saveCheckpoint(st)
+		if ckptErr != nil && runErr == nil {
+			runErr = ckptErr
+		}
+	}
+	if !errors.Is(runErr, context.Canceled) {
+		// Interrupted, a read may still be blocked in the reader (a pipe, a
+		// FIFO): closing it would race with that read, and the process
+		// exits anyway.
+		closeIn()
+	}
 	bar.finish(st)
 	if err := bw.Flush(); err != nil && runErr == nil {
 		runErr = err
@@ -297,6 +359,22 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 		return 1, nil
 	}
 	return 0, nil
+}
+
+// checkpointEvery is how often the output is flushed and its checkpoint
+// written during a run (and once at the end).
+const checkpointEvery = time.Second
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // openOutput opens the output: stdout, a file (appended to when resuming),

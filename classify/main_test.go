@@ -481,3 +481,41 @@ func TestEvalReportNamesTheModel(t *testing.T) {
 	assert.Contains(t, out, "corpus SHA-256")
 	assert.Contains(t, out, "classify -eval "+goldPath+" -bootstrap 0 -report html")
 }
+
+// Issue 13 item 3: an article over the size limit (-max-record, default
+// corpus.DefaultMaxRecord) is an error record naming its file and line,
+// and the run goes on.
+func TestOversizeArticle(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	require.NoError(t, os.WriteFile(big, []byte(strings.Repeat("The council met. ", 20)), 0o644))
+	jsonl := filepath.Join(dir, "mixed.jsonl")
+	require.NoError(t, os.WriteFile(jsonl, []byte(`{"id": "small", "text": "Rain fell."}`+"\n"+
+		`{"id": "large", "text": "`+strings.Repeat("Rain fell. ", 20)+`"}`+"\n"), 0o644))
+	code, out, stderr := classifyCmd(t, "", "-quiet", "-max-record", "200", big, jsonl)
+	assert.Equal(t, 1, code, stderr)
+	type rec struct {
+		Article, Error, File string
+		Line                 int
+	}
+	var errs []rec
+	articles := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r rec
+		require.NoError(t, json.Unmarshal([]byte(line), &r), line)
+		articles[r.Article] = true
+		if r.Error != "" {
+			errs = append(errs, r)
+		}
+	}
+	require.Len(t, errs, 2)
+	assert.Equal(t, rec{Article: big, File: big, Line: 1, Error: "record larger than the limit (200 bytes)"}, errs[0])
+	assert.Equal(t, jsonl, errs[1].File)
+	assert.Equal(t, 2, errs[1].Line)
+	assert.Contains(t, errs[1].Error, "record larger than the limit (200 bytes)")
+	assert.True(t, articles["small"], "the run goes on after an oversize record")
+
+	code, _, stderr = classifyCmd(t, "", "-max-record", "0", big)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "-max-record 0")
+}

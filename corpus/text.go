@@ -32,7 +32,7 @@ func (r *textReader) Next() (*Article, error) {
 		return nil, r.err
 	}
 	if len(b) > r.max {
-		return nil, &RecordError{File: r.name, ID: r.name, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, r.max)}
+		return nil, &RecordError{File: r.name, Line: 1, ID: r.name, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, r.max)}
 	}
 	lead := 0
 	if bytes.HasPrefix(b, []byte(bom)) {

@@ -33,6 +33,8 @@ type Analysis struct {
 	paraMean       [NumCues]float32
 
 	qaShare float32 // see questionShare
+
+	paraSums int // paragraph cue sums computed (a test checks one per paragraph)
 }
 
 // Article is the analysed article.
@@ -62,16 +64,23 @@ func (x *Analysis) analyse(a *corpus.Article, lex *Lexicons) {
 	x.article = a
 	x.toks = x.toks[:0]
 	x.bounds = append(x.bounds[:0], 0)
-	// One arena per article: normalized token strings point into it and stay
-	// valid for the whole article (appends within capacity never move it; a
-	// fresh arena is made when it is full, so strings handed out before stay
-	// valid).
-	arena := make([]byte, 0, 2*len(a.Text)+16)
+	// Arenas for the normalized token strings, which point into them and
+	// stay valid for the whole article (appends within capacity never move
+	// one; a fresh one is made when it is full). One arena of twice the text
+	// for an ordinary article; chunks of arenaChunk for a long one, so that
+	// it costs about its normalized size, not twice its text.
+	chunk := min(2*len(a.Text)+16, arenaChunk)
+	arena := make([]byte, 0, chunk)
+	if want := len(a.Text)/5 + len(a.Sentences); len(a.Text) > arenaChunk && cap(x.toks) < want {
+		// News text has about one token per 5 bytes. Sized once, a long
+		// article's tokens are not copied through ever larger slices.
+		x.toks = make([]Analysed, 0, want)
+	}
 	for _, s := range a.Sentences {
 		for t := range token.Tokens(s.Text) {
 			raw := s.Text[t.Start:t.End]
 			if len(arena)+4*len(raw) > cap(arena) {
-				arena = make([]byte, 0, max(4*len(raw), 2*len(a.Text)+16))
+				arena = make([]byte, 0, max(4*len(raw), chunk))
 			}
 			start := len(arena)
 			if t.Kind == token.Number {
@@ -110,6 +119,22 @@ func (x *Analysis) analyse(a *corpus.Article, lex *Lexicons) {
 		}
 		x.qaShare = questionShare(x)
 	}
+}
+
+// arenaChunk is the largest token arena allocated at once.
+const arenaChunk = 1 << 20
+
+// keepTokens is the most tokens an Analysis keeps for reuse between
+// articles (about 100 kB of text); a longer article's are released.
+const keepTokens = 1 << 14
+
+// release drops the storage of a long article once its vectors are built,
+// so that the collector has it before the model's later stages allocate.
+func (x *Analysis) release() {
+	if len(x.toks) > keepTokens {
+		x.toks, x.bounds, x.cues, x.paraLo, x.paraHi = nil, nil, nil, nil, nil
+	}
+	x.article = nil
 }
 
 func growInts(b []int, n int) []int {

@@ -201,10 +201,11 @@ func (p *Pipeline) cueLex() *Lexicons {
 // Extractor computes vectors with reusable buffers. It is not safe for
 // concurrent use: give each goroutine its own.
 type Extractor struct {
-	p  *Pipeline
-	x  Analysis
-	ng ngramScratch
-	vs poolScratch
+	p       *Pipeline
+	x       Analysis
+	ng      ngramScratch
+	vs      poolScratch
+	scratch Vector // one sentence's vector while it is built
 }
 
 // NewExtractor returns an extractor over the pipeline.
@@ -220,13 +221,14 @@ func (e *Extractor) Article(a *corpus.Article, out []Vector) []Vector {
 	}
 	out = out[:n]
 	for i := range out {
-		e.sentence(i, &out[i])
+		// Built in scratch space, stored at its size: growing each of a
+		// long article's vectors in place allocated twice what it keeps.
+		e.sentence(i, &e.scratch)
+		out[i].CopyFrom(&e.scratch)
 	}
+	e.x.release()
 	return out
 }
-
-// Analysis returns the analysis of the article last passed to Article.
-func (e *Extractor) Analysis() *Analysis { return &e.x }
 
 // sentence builds the vector of sentence i: each family in turn at its
 // offset, so the entries come out sorted.

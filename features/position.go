@@ -22,6 +22,7 @@ func (blockMeans) Append(x *Analysis, i int, off uint32, v *Vector) {
 	if x.meanLo != lo || x.meanHi != hi {
 		sumCues(x, lo, hi, &x.paraMean)
 		x.meanLo, x.meanHi = lo, hi
+		x.paraSums++
 	}
 	addMean(&x.paraMean, hi-lo+1, off, v)
 	var window [NumCues]float32

@@ -82,8 +82,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("models: sequence weight is NaN")
 	case o.MaxIter <= 0:
 		return fmt.Errorf("models: max iterations must be positive, got %d", o.MaxIter)
-	case o.Features.Vectors != "" && o.Model != SVM && o.Model != LogReg:
-		return fmt.Errorf("models: word vectors need a linear model (svm or logreg); %s needs non-negative features", o.Model)
+	case o.Features.Vectors != "" && (o.Model == MNB || o.Model == CNB):
+		return fmt.Errorf("models: word vectors need svm, logreg or nbsvm; %s needs non-negative features", o.Model)
 	case (o.Stack || o.Calibrate) && o.StackFolds < 2:
 		return fmt.Errorf("models: stacking and calibration need at least 2 folds, got %d", o.StackFolds)
 	}

@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -74,6 +75,7 @@ func train(args []string, stdout, stderr io.Writer) error {
 		curve     = fs.String("curve", "", "learning curve on -test: comma-separated training fractions, e.g. 0.1,0.25,0.5,1")
 		skipBad   = fs.Bool("skip-bad", false, "train without bad records instead of stopping")
 		quiet     = fs.Bool("quiet", false, "no progress on stderr")
+		labelsF   = fs.String("labels", "", "comma-separated label set the data must use, e.g. fact,quote,opinion,appeal (default: any; a record with another label is a bad record)")
 
 		model     = fs.String("model", def.Model, "classifier: "+strings.Join(models.Trainers, ", "))
 		c         = fs.Float64("C", def.C, "inverse L2 strength (logreg, svm, nbsvm)")
@@ -146,6 +148,21 @@ func train(args []string, stdout, stderr io.Writer) error {
 	if *cvK == 1 || *cvK < 0 {
 		return usageError{fmt.Errorf("-cv %d: need K ≥ 2", *cvK)}
 	}
+	// Counts that cannot be zero or negative; -bootstrap 0 is "no
+	// intervals", as in classify, so only a negative one is refused.
+	for _, c := range []struct {
+		name string
+		v    int
+		min  int
+	}{{"bootstrap", *bootstrap, 0}, {"mincount", *minCount, 1}, {"repeats", *repeats, 1}, {"workers", *workers, 1}, {"errors", *errorsN, 0}, {"buckets", *buckets, 0}} {
+		if c.v < c.min {
+			return usageError{fmt.Errorf("-%s %d: must be at least %d", c.name, c.v, c.min)}
+		}
+	}
+	allowed, err := parseLabels(*labelsF)
+	if err != nil {
+		return usageError{err}
+	}
 	fmtIn, err := corpus.ParseFormat(*format)
 	if err != nil {
 		return usageError{err}
@@ -213,9 +230,15 @@ func train(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%s: no such file or directory", p)
 		}
 	}
-	articles, err := readLabelled(strings.Split(*data, ","), readOpts, *skipBad, logf)
+	warn := func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
+	articles, err := readLabelled(strings.Split(*data, ","), readOpts, allowed, *skipBad, logf)
 	if err != nil {
 		return err
+	}
+	if allowed == nil {
+		for _, w := range labelLookalikes(articles) {
+			warn("train: warning: %s", w)
+		}
 	}
 	if oneSentenceEach(articles) && (opts.Stack || opts.Sequence) {
 		// Neighbours do not exist in sentence-per-line data: the context
@@ -283,7 +306,7 @@ func train(args []string, stdout, stderr io.Writer) error {
 	if *test == "" {
 		return nil
 	}
-	gold, err := readLabelled(strings.Split(*test, ","), readOpts, *skipBad, logf)
+	gold, err := readLabelled(strings.Split(*test, ","), readOpts, allowed, *skipBad, logf)
 	if err != nil {
 		return err
 	}
@@ -306,18 +329,27 @@ func train(args []string, stdout, stderr io.Writer) error {
 }
 
 // readLabelled reads a training or test corpus: every article must have
-// labelled sentences. Bad records are listed with file and line; they stop
-// the run unless skipBad.
-func readLabelled(paths []string, opts corpus.ReaderOptions, skipBad bool, logf func(string, ...any)) ([]*corpus.Article, error) {
+// labelled sentences, with labels from allowed unless it is nil. Bad
+// records are listed with file and line; they stop the run unless skipBad.
+func readLabelled(paths []string, opts corpus.ReaderOptions, allowed map[string]bool, skipBad bool, logf func(string, ...any)) ([]*corpus.Article, error) {
 	articles, bad, err := modeleval.ReadAll(paths, opts)
 	if err != nil {
 		return nil, err
 	}
 	var kept []*corpus.Article
+articles:
 	for _, a := range articles {
 		if !a.Labelled() {
 			bad = append(bad, fmt.Errorf("corpus: %s:%d (%s): unlabelled sentences: training and test data need a label on every sentence", a.File, a.Line, a.ID))
 			continue
+		}
+		if allowed != nil {
+			for i, s := range a.Sentences {
+				if !allowed[s.Label] {
+					bad = append(bad, fmt.Errorf("corpus: %s:%d (%s): sentence %d has label %q, not one of -labels %s", a.File, a.Line, a.ID, i, s.Label, strings.Join(sortedKeys(allowed), ",")))
+					continue articles
+				}
+			}
 		}
 		kept = append(kept, a)
 	}
@@ -396,4 +428,79 @@ func checkReportFlags(fs *flag.FlagSet, test, cv bool) error {
 		}
 	})
 	return err
+}
+
+// parseLabels parses -labels: nil for none given.
+func parseLabels(s string) (map[string]bool, error) {
+	if s == "" {
+		return nil, nil
+	}
+	set := map[string]bool{}
+	for _, l := range strings.Split(s, ",") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			return nil, fmt.Errorf("-labels %q: empty label", s)
+		}
+		set[l] = true
+	}
+	if len(set) < 2 {
+		return nil, fmt.Errorf("-labels %q: need at least two labels", s)
+	}
+	return set, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// labelLookalikes lists the groups of labels in the data that differ only
+// in case or spacing ("Fact", "fact", " fact"): most likely typos of one
+// label that would each become a class of its own. Each message names the
+// first place each spelling occurs.
+func labelLookalikes(articles []*corpus.Article) []string {
+	type seen struct {
+		label string
+		where string
+		n     int
+	}
+	groups := map[string][]*seen{}
+	var order []string
+	for _, a := range articles {
+		for _, s := range a.Sentences {
+			key := strings.ToLower(strings.Join(strings.Fields(s.Label), ""))
+			g := groups[key]
+			var hit *seen
+			for _, x := range g {
+				if x.label == s.Label {
+					hit = x
+				}
+			}
+			if hit == nil {
+				if len(g) == 0 {
+					order = append(order, key)
+				}
+				hit = &seen{label: s.Label, where: fmt.Sprintf("%s:%d", a.File, a.Line)}
+				groups[key] = append(g, hit)
+			}
+			hit.n++
+		}
+	}
+	var out []string
+	for _, key := range order {
+		g := groups[key]
+		if len(g) < 2 {
+			continue
+		}
+		var parts []string
+		for _, x := range g {
+			parts = append(parts, fmt.Sprintf("%q (%d sentences, first at %s)", x.label, x.n, x.where))
+		}
+		out = append(out, fmt.Sprintf("labels that differ only in case or spacing are separate classes: %s; fix the data or pass -labels", strings.Join(parts, ", ")))
+	}
+	return out
 }
