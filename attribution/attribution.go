@@ -1,0 +1,232 @@
+package attribution
+
+import (
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features/token"
+)
+
+// Attribution is the source of one quote sentence. Offsets are byte offsets
+// into the article's raw text, so Speaker == text[SpeakerStart:SpeakerEnd];
+// an absent part is "" with offsets -1.
+type Attribution struct {
+	Speaker                  string
+	SpeakerStart, SpeakerEnd int
+	Mention                  string
+	MentionStart, MentionEnd int
+	Cue                      string
+	CueStart, CueEnd         int
+}
+
+// None is the attribution with every part absent.
+func None() Attribution {
+	return Attribution{SpeakerStart: -1, SpeakerEnd: -1, MentionStart: -1, MentionEnd: -1, CueStart: -1, CueEnd: -1}
+}
+
+// tok is one token of the article, with article offsets.
+type tok struct {
+	start, end int
+	kind       token.Kind
+	upper      bool // first rune upper case
+	inQuote    bool // inside quotation marks
+}
+
+// Attributor holds the buffers of one goroutine. Not safe for concurrent
+// use; the zero value is not ready: use New.
+type Attributor struct {
+	reporting words
+	text      string
+	lower     []byte // the article's text with ASCII letters lower-cased
+	toks      []tok
+	bounds    []int // toks[bounds[i]:bounds[i+1]] are sentence i's
+	openEnd   []bool // a quotation is still open at the end of sentence i
+	names     []name
+	sents     []sentInfo
+}
+
+// New returns an Attributor.
+func New() *Attributor { return &Attributor{reporting: reportingVerbs()} }
+
+// Sentence returns the attribution of sentence i of a, an article already
+// segmented; quote reports which sentences are labelled quote (the
+// neighbours matter: a continuation takes its speaker from them).
+func (at *Attributor) Sentence(a *corpus.Article, quote func(int) bool, i int) Attribution {
+	return at.Article(a, quote, nil)[i]
+}
+
+// Article returns one Attribution per sentence of a, appended to dst[:0]:
+// None for the sentences that are not quotes.
+func (at *Attributor) Article(a *corpus.Article, quote func(int) bool, dst []Attribution) []Attribution {
+	n := len(a.Sentences)
+	dst = dst[:0]
+	any := false
+	for i := 0; i < n; i++ {
+		dst = append(dst, None())
+		any = any || quote(i)
+	}
+	if !any {
+		return dst
+	}
+	at.analyse(a)
+	at.sents = at.sents[:0]
+	for i := 0; i < n; i++ {
+		var si sentInfo
+		si.quote = quote(i)
+		if si.quote {
+			at.attribute(i, &si)
+		}
+		at.sents = append(at.sents, si)
+	}
+	at.resolve()
+	for i := range at.sents {
+		si := &at.sents[i]
+		if !si.quote {
+			continue
+		}
+		d := &dst[i]
+		if si.mention.ok() {
+			d.MentionStart, d.MentionEnd = at.toks[si.mention.lo].start, at.toks[si.mention.hi-1].end
+			d.Mention = a.Text[d.MentionStart:d.MentionEnd]
+		}
+		if si.cue.ok() {
+			d.CueStart, d.CueEnd = at.toks[si.cue.lo].start, at.toks[si.cue.hi-1].end
+			d.Cue = a.Text[d.CueStart:d.CueEnd]
+		}
+		if sp := si.speaker; sp.ok() {
+			d.SpeakerStart, d.SpeakerEnd = at.toks[sp.lo].start, at.toks[sp.hi-1].end
+			d.Speaker = a.Text[d.SpeakerStart:d.SpeakerEnd]
+		}
+	}
+	return dst
+}
+
+// span is a half-open range of token indices; lo == hi is empty.
+type span struct{ lo, hi int }
+
+func (s span) ok() bool { return s.hi > s.lo }
+
+// analyse tokenizes the article and sets each token's quotation state.
+func (at *Attributor) analyse(a *corpus.Article) {
+	at.text = a.Text
+	at.lower = append(at.lower[:0], a.Text...)
+	for i, c := range at.lower {
+		if 'A' <= c && c <= 'Z' {
+			at.lower[i] = c + 'a' - 'A'
+		}
+	}
+	at.toks = at.toks[:0]
+	at.bounds = append(at.bounds[:0], 0)
+	at.openEnd = at.openEnd[:0]
+	var tb []token.Token
+	open := neither // the kind of the open quotation's marks (double or single), if any
+	for i, s := range a.Sentences {
+		if i > 0 && s.Para != a.Sentences[i-1].Para {
+			open = neither
+		}
+		tb = token.AppendTokens(tb[:0], s.Text)
+		first := len(at.toks)
+		for _, t := range tb {
+			r, _ := utf8.DecodeRuneInString(s.Text[t.Start:])
+			x := tok{start: s.Start + t.Start, end: s.Start + t.End, kind: t.Kind, upper: unicode.IsUpper(r)}
+			if t.Kind == token.Quote {
+				x.inQuote = true
+				kind, rl := quoteRole(s.Text, t.Start, t.End)
+				switch {
+				case rl == opens && open == neither:
+					open = kind
+				case rl == opens && open == kind && isStraight(r):
+					open = neither // a straight mark taken for an opener closes
+				case (rl == closes || rl == apostrophe) && open == kind:
+					open = neither
+				case rl == closes && open == neither && kind == double:
+					// A quotation opened before this sentence (or the state
+					// was lost): what came before was quoted.
+					for j := first; j < len(at.toks); j++ {
+						at.toks[j].inQuote = true
+					}
+				default:
+					x.inQuote = open != neither // nested, or an apostrophe
+				}
+			} else {
+				x.inQuote = open != neither
+			}
+			at.toks = append(at.toks, x)
+		}
+		at.bounds = append(at.bounds, len(at.toks))
+		at.openEnd = append(at.openEnd, open != neither)
+	}
+	at.collectNames(a)
+}
+
+type role uint8
+
+const (
+	neither role = iota
+	opens
+	closes
+	double // the kind of a mark
+	single
+	apostrophe // a single mark after a letter: closes an open single quotation, else an apostrophe
+)
+
+func isStraight(r rune) bool { return r == '"' || r == '\'' }
+
+// quoteRole tells the kind of the quotation mark text[start:end] (double
+// or single) and whether it opens or closes a quotation: curly marks say
+// so, a straight mark opens after space or at the start and closes
+// elsewhere. A single mark right after a letter closes an open single
+// quotation ('digital arrest') and is otherwise an apostrophe ("readers'").
+func quoteRole(text string, start, end int) (kind, r role) {
+	c, _ := utf8.DecodeRuneInString(text[start:end])
+	prev := ' '
+	if start > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(text[:start])
+	}
+	afterSpace := token.IsSpace(prev) || prev == '(' || prev == '[' || prev == '—' || prev == '–'
+	switch c {
+	case '“', '„', '«', '「', '『':
+		return double, opens
+	case '”', '»', '」', '』':
+		return double, closes
+	case '‘', '‚', '‹':
+		return single, opens
+	case '’', '›', '\'':
+		if afterSpace && c != '›' {
+			return single, opens
+		}
+		if unicode.IsLetter(prev) || unicode.IsDigit(prev) {
+			return single, apostrophe
+		}
+		return single, closes
+	case '"':
+		if afterSpace {
+			return double, opens
+		}
+		return double, closes
+	}
+	return neither, neither
+}
+
+// low is the lower-cased form of token i; valid until the next article.
+func (at *Attributor) low(i int) string {
+	t := at.toks[i]
+	b := at.lower[t.start:t.end]
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// sentOf returns the sentence of token i.
+func (at *Attributor) sentOf(i int) int {
+	lo, hi := 0, len(at.bounds)-1
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if at.bounds[mid] <= i {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
