@@ -41,7 +41,7 @@ type Attributor struct {
 	text      string
 	lower     []byte // the article's text with ASCII letters lower-cased
 	toks      []tok
-	bounds    []int // toks[bounds[i]:bounds[i+1]] are sentence i's
+	bounds    []int  // toks[bounds[i]:bounds[i+1]] are sentence i's
 	openEnd   []bool // a quotation is still open at the end of sentence i
 	names     []name
 	sents     []sentInfo
