@@ -64,7 +64,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 type flags struct {
 	model, out, format, inFormat, field string
 	workers, explain                    int
-	resume, quiet                       bool
+	resume, quiet, attribution          bool
 	evalPath, report, compare, group    string
 	errorsN, bootstrap                  int
 	seed                                uint64
@@ -83,6 +83,7 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	fs.IntVar(&f.explain, "explain", 0, "list the N features that pushed each sentence to its label")
 	fs.BoolVar(&f.resume, "resume", false, "skip articles already in the -o file and append the rest")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bar or summary on stderr")
+	fs.BoolVar(&f.attribution, "attribution", true, "give each quote's speaker, mention and cue (and, with -eval, score them)")
 	fs.StringVar(&f.evalPath, "eval", "", "evaluate on this gold corpus instead of printing predictions")
 	fs.StringVar(&f.report, "report", "text", "with -eval: text, json, markdown or html")
 	fs.StringVar(&f.compare, "compare", "", "with -eval: compare the model with this second model (paired bootstrap, McNemar)")
@@ -164,6 +165,7 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 	bw := bufio.NewWriterSize(w, 1<<20)
 	if d, ok := enc.(batch.Delimited); ok {
 		d.Scores = len(m.Labels)
+		d.Attribution = f.attribution
 		enc = d
 		if fresh {
 			bw.Write(d.Header(m.Labels))
@@ -174,7 +176,7 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 	defer stop()
 	bar := newProgress(stderr, f.quiet, totalBytes)
 	start := time.Now()
-	opts := batch.Options{Workers: f.workers, Explain: f.explain, Progress: bar.update}
+	opts := batch.Options{Workers: f.workers, Explain: f.explain, Progress: bar.update, NoAttribution: !f.attribution}
 	if skip != nil {
 		opts.Skip = func(id string) bool { return skip[id] }
 	}
