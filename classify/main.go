@@ -277,6 +277,9 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 	opts := eval.Options{Bootstrap: f.bootstrap, Seed: f.seed, Errors: f.errorsN}
 	rep := eval.Evaluate(m.Labels, items, opts)
 	rep.Title = "Evaluation on " + f.evalPath
+	if !f.attribution {
+		rep.Attribution = nil
+	}
 	if f.compare != "" {
 		m2, err := models.Load(f.compare)
 		if err != nil {

@@ -14,6 +14,11 @@ type Item struct {
 	Pred     int       // index into labels
 	Probs    []float64 // model probability per label (sums to 1); nil when the model has none
 	Group    string    // optional breakdown key (e.g. the article's source)
+
+	// GoldAttribution is set on gold quote sentences annotated with their
+	// speaker, mention and cue; PredAttribution on those the model
+	// labelled quote. Evaluate scores them when some item has the first.
+	GoldAttribution, PredAttribution *AttributionParts
 }
 
 // Options control what Evaluate computes beyond the metrics. The zero value
@@ -65,6 +70,8 @@ type Report struct {
 	FoldsSummary *FoldsSummary // cross-validation only: mean and std per metric
 
 	Curve *LearningCurve // set by the caller to render a learning curve
+
+	Attribution *AttributionScores // when some items have a GoldAttribution
 }
 
 // Evaluate scores items against labels, which fix the order of every table.
@@ -84,6 +91,7 @@ func Evaluate(labels []string, items []Item, opts Options) *Report {
 	r.Calibration = calibrate(items, opts.bins())
 	r.Groups = groupMetrics(labels, items, opts.Beta)
 	r.Errors = misclassified(labels, items, opts.Errors)
+	r.Attribution = attributionScores(items)
 	return r
 }
 

@@ -13,15 +13,16 @@ import (
 type reportJSON struct {
 	Title string `json:"title,omitempty"`
 	Metrics
-	Labels       []string        `json:"labels"`
-	Confusion    [][]int         `json:"confusion"` // rows gold, columns predicted, in labels order
-	CI           *CI             `json:"ci,omitempty"`
-	Calibration  *Calibration    `json:"calibration,omitempty"`
-	Groups       Groups          `json:"groups,omitempty"`
-	Errors       []Misclassified `json:"errors,omitempty"`
-	Folds        []FoldScore     `json:"folds,omitempty"`
-	FoldsSummary *FoldsSummary   `json:"folds_summary,omitempty"`
-	Curve        *LearningCurve  `json:"learning_curve,omitempty"`
+	Labels       []string           `json:"labels"`
+	Confusion    [][]int            `json:"confusion"` // rows gold, columns predicted, in labels order
+	CI           *CI                `json:"ci,omitempty"`
+	Calibration  *Calibration       `json:"calibration,omitempty"`
+	Groups       Groups             `json:"groups,omitempty"`
+	Errors       []Misclassified    `json:"errors,omitempty"`
+	Folds        []FoldScore        `json:"folds,omitempty"`
+	FoldsSummary *FoldsSummary      `json:"folds_summary,omitempty"`
+	Curve        *LearningCurve     `json:"learning_curve,omitempty"`
+	Attribution  *AttributionScores `json:"attribution,omitempty"`
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -29,6 +30,7 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 	j := reportJSON{
 		Title: r.Title, Metrics: r.Metrics, Labels: r.Labels, CI: r.CI, Calibration: r.Calibration,
 		Groups: r.Groups, Errors: r.Errors, Folds: r.Folds, FoldsSummary: r.FoldsSummary, Curve: r.Curve,
+		Attribution: r.Attribution,
 	}
 	if j.Labels == nil {
 		j.Labels = []string{}
@@ -63,6 +65,7 @@ func (r *Report) UnmarshalJSON(b []byte) error {
 	*r = Report{
 		Title: j.Title, Labels: j.Labels, Metrics: j.Metrics, Confusion: conf, CI: j.CI, Calibration: j.Calibration,
 		Groups: j.Groups, Errors: j.Errors, Folds: j.Folds, FoldsSummary: j.FoldsSummary, Curve: j.Curve,
+		Attribution: j.Attribution,
 	}
 	return nil
 }
