@@ -171,6 +171,18 @@ func (at *Attributor) initial(lo, hi int) candidate {
 		return c
 	}
 	if k := at.nameStartingAt(lo); k >= 0 {
+		// "Belvoir captain Samir Haddad": a name after role words is the
+		// subject's head.
+		if k+1 < len(at.names) && at.names[k+1].sent == at.names[k].sent {
+			next := at.names[k+1].full.lo
+			role := next > at.names[k].full.hi && next-at.names[k].full.hi <= 3
+			for j := at.names[k].full.hi; role && j < next; j++ {
+				role = at.isWord(j) && !at.toks[j].upper && !stops[at.low(j)] && !determiners[at.low(j)]
+			}
+			if role {
+				k++
+			}
+		}
 		c.mention, c.mkind, c.mname = at.names[k].sp, nameMention, k
 	}
 	return c
@@ -241,6 +253,10 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 			if connectors[l] && k < j && at.toks[k+1].upper && k > lo && at.isWord(k-1) {
 				continue
 			}
+			if prepositions[l] && k < j && k > lo && at.isWord(k-1) && !at.toks[k-1].inQuote &&
+				!stops[at.low(k-1)] && !subjectPronouns[at.low(k-1)] {
+				continue // the head comes before: "Nurses at the hospital"
+			}
 			if stops[l] || subjectPronouns[l] || (t.upper && notNames[l] && k < j) {
 				break
 			}
@@ -248,6 +264,9 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 		}
 		if t.kind == token.Number && k < j {
 			continue
+		}
+		if t.kind == token.Quote && k < j && k > lo && at.isWord(k-1) && at.toks[k-1].end == t.start {
+			continue // a plural possessive: "Residents' groups"
 		}
 		if t.kind == token.Punct && l == "." && k > lo && abbrevs[at.low(k-1)] && k < j {
 			continue
@@ -311,7 +330,7 @@ func (at *Attributor) refine(np span) (span, kind, int) {
 	nm := at.names[n]
 	if nm.full.lo > np.lo {
 		prev := at.low(nm.full.lo - 1)
-		if connectors[prev] || prev == "'s" || prev == "’s" || (determiners[prev] && prev != "the") {
+		if connectors[prev] || prepositions[prev] || prev == "'s" || prev == "’s" || (determiners[prev] && prev != "the") {
 			return np, phraseMention, -1
 		}
 		if prev == "the" {

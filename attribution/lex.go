@@ -70,6 +70,10 @@ var orgWords = set(`bank ministry department university council association inst
 	museum bureau centre center secretary minister director chief committee federation order
 	residents friends chamber city state republic people government`)
 
+// prepositions may join a head to its complement inside a subject
+// ("Nurses at the hospital", "Figures published on Thursday").
+var prepositions = set(`at on in of for from with by`)
+
 // skippable are auxiliaries and adverbs between a subject and its cue
 // ("Gov. Delacroix has said", "police later said").
 var skippable = set(`has have had also later previously then will would is was are were has since again

@@ -69,9 +69,9 @@ func (at *Attributor) antecedent(i int) span {
 		if sj.quote && sj.mkind == noMention {
 			continue // a continuation: its speaker comes later, look further
 		}
-		// The first name of the sentence, preferring one of two words or
-		// more: a lone capitalised word may just start the sentence
-		// ("Retired shearer Bill Haddon").
+		// The first name of the sentence, preferring a person's: one named
+		// in two words or more somewhere, not "the …". A lone capitalised
+		// word may just start the sentence ("Retired shearer Bill Haddon").
 		first := -1
 		for k, nm := range at.names {
 			if nm.sent > j {
@@ -83,7 +83,7 @@ func (at *Attributor) antecedent(i int) span {
 			if first < 0 {
 				first = k
 			}
-			if nm.sp.hi-nm.sp.lo >= 2 {
+			if f := at.fullest(k, i); f.hi-f.lo >= 2 && at.low(nm.sp.lo) != "the" {
 				first = k
 				break
 			}
