@@ -95,10 +95,10 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 	if best.ok() {
 		return best, true
 	}
-	if !at.reporting[at.low(j)] {
+	if !at.has(j, fReporting) {
 		return span{}, false
 	}
-	if j > lo && (determiners[at.low(j-1)] || at.low(j-1) == "to") {
+	if j > lo && (at.has(j-1, fDeterminer) || at.low(j-1) == "to") {
 		return span{}, false
 	}
 	return span{j, j + 1}, true
@@ -138,7 +138,7 @@ func (at *Attributor) pair(cue span, lo, hi int) candidate {
 	case invertedForm:
 		c.score++
 	}
-	if coreCues[first] {
+	if at.has(cue.lo, fCore) {
 		c.score++
 	}
 	if late {
@@ -166,7 +166,7 @@ func (at *Attributor) initial(lo, hi int) candidate {
 	if lo >= hi || at.toks[lo].inQuote || at.toks[lo].kind != token.Word {
 		return c
 	}
-	if subjectPronouns[at.low(lo)] {
+	if at.has(lo, fPronoun) {
 		c.mention, c.mkind = span{lo, lo + 1}, pronounMention
 		return c
 	}
@@ -177,7 +177,7 @@ func (at *Attributor) initial(lo, hi int) candidate {
 			next := at.names[k+1].full.lo
 			role := next > at.names[k].full.hi && next-at.names[k].full.hi <= 3
 			for j := at.names[k].full.hi; role && j < next; j++ {
-				role = at.isWord(j) && !at.toks[j].upper && !stops[at.low(j)] && !determiners[at.low(j)]
+				role = at.isWord(j) && !at.toks[j].upper && !at.has(j, fStop) && !at.has(j, fDeterminer)
 			}
 			if role {
 				k++
@@ -193,7 +193,7 @@ func (at *Attributor) initial(lo, hi int) candidate {
 // at Y, said" and "Its president, Daniel Hsu, said").
 func (at *Attributor) backward(c, lo int) (span, kind, int) {
 	j := c - 1
-	for j >= lo && at.isWord(j) && !at.toks[j].upper && !at.toks[j].inQuote && (skippable[at.low(j)] || isAdverb(at.low(j))) {
+	for j >= lo && at.isWord(j) && !at.toks[j].upper && !at.toks[j].inQuote && (at.has(j, fSkippable) || isAdverb(at.low(j))) {
 		j--
 	}
 	if j < lo || at.toks[j].inQuote {
@@ -235,7 +235,7 @@ func isAdverb(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ly") }
 
 // npBack returns the noun phrase that ends at token j, walking back.
 func (at *Attributor) npBack(j, lo int) (span, kind, int) {
-	if subjectPronouns[at.low(j)] {
+	if at.has(j, fPronoun) {
 		return span{j, j + 1}, pronounMention, -1
 	}
 	k := j
@@ -246,18 +246,18 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 		}
 		l := at.low(k)
 		if t.kind == token.Word {
-			if determiners[l] {
+			if at.has(k, fDeterminer) {
 				k--
 				break
 			}
-			if connectors[l] && k < j && at.toks[k+1].upper && k > lo && at.isWord(k-1) {
+			if at.has(k, fConnector) && k < j && at.toks[k+1].upper && k > lo && at.isWord(k-1) {
 				continue
 			}
-			if prepositions[l] && k < j && k > lo && at.isWord(k-1) && !at.toks[k-1].inQuote &&
-				!stops[at.low(k-1)] && !subjectPronouns[at.low(k-1)] {
+			if at.has(k, fPreposition) && k < j && k > lo && at.isWord(k-1) && !at.toks[k-1].inQuote &&
+				!at.has(k-1, fStop) && !at.has(k-1, fPronoun) {
 				continue // the head comes before: "Nurses at the hospital"
 			}
-			if stops[l] || subjectPronouns[l] || (t.upper && notNames[l] && k < j) {
+			if at.has(k, fStop) || at.has(k, fPronoun) || (t.upper && at.has(k, fNotName) && k < j) {
 				break
 			}
 			continue
@@ -268,7 +268,7 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 		if t.kind == token.Quote && k < j && k > lo && at.isWord(k-1) && at.toks[k-1].end == t.start {
 			continue // a plural possessive: "Residents' groups"
 		}
-		if t.kind == token.Punct && l == "." && k > lo && abbrevs[at.low(k-1)] && k < j {
+		if t.kind == token.Punct && l == "." && k > lo && at.has(k-1, fAbbrev) && k < j {
 			continue
 		}
 		break
@@ -286,11 +286,11 @@ func (at *Attributor) forward(j, hi int) (span, kind, int) {
 	if j >= hi || at.toks[j].inQuote || at.toks[j].kind != token.Word {
 		return span{}, noMention, -1
 	}
-	if subjectPronouns[at.low(j)] {
+	if at.has(j, fPronoun) {
 		return span{j, j + 1}, pronounMention, -1
 	}
 	k := j
-	if determiners[at.low(k)] && at.low(k) != "that" {
+	if at.has(k, fDeterminer) && at.low(k) != "that" {
 		k++
 	}
 	for ; k < hi && k-j < 9; k++ {
@@ -300,21 +300,21 @@ func (at *Attributor) forward(j, hi int) (span, kind, int) {
 		}
 		l := at.low(k)
 		if t.kind == token.Word {
-			if connectors[l] && !t.upper && k > j && at.toks[k-1].upper && k+1 < hi && at.nameWord(k+1) {
+			if at.has(k, fConnector) && !t.upper && k > j && at.toks[k-1].upper && k+1 < hi && at.nameWord(k+1) {
 				continue
 			}
-			if stops[l] || determiners[l] || subjectPronouns[l] {
+			if at.has(k, fStop) || at.has(k, fDeterminer) || at.has(k, fPronoun) {
 				break
 			}
 			continue
 		}
-		if t.kind == token.Punct && l == "." && k > j && abbrevs[at.low(k-1)] && k+1 < hi && at.nameWord(k+1) {
+		if t.kind == token.Punct && l == "." && k > j && at.has(k-1, fAbbrev) && k+1 < hi && at.nameWord(k+1) {
 			continue
 		}
 		break
 	}
 	np := span{j, k}
-	if !np.ok() || (np.hi-np.lo == 1 && determiners[at.low(j)]) {
+	if !np.ok() || (np.hi-np.lo == 1 && at.has(j, fDeterminer)) {
 		return span{}, noMention, -1
 	}
 	return at.refine(np)
@@ -330,7 +330,8 @@ func (at *Attributor) refine(np span) (span, kind, int) {
 	nm := at.names[n]
 	if nm.full.lo > np.lo {
 		prev := at.low(nm.full.lo - 1)
-		if connectors[prev] || prepositions[prev] || prev == "'s" || prev == "’s" || (determiners[prev] && prev != "the") {
+		p := nm.full.lo - 1
+		if at.has(p, fConnector|fPreposition) || prev == "'s" || (at.has(p, fDeterminer) && prev != "the") {
 			return np, phraseMention, -1
 		}
 		if prev == "the" {

@@ -5,7 +5,10 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"strings"
+
 	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features"
 	"github.com/stancekit/stancekit/features/token"
 )
 
@@ -29,6 +32,8 @@ func None() Attribution {
 // tok is one token of the article, with article offsets.
 type tok struct {
 	start, end int
+	norm       string // lower case (see low)
+	flags      uint32 // word classes of norm
 	kind       token.Kind
 	upper      bool // first rune upper case
 	inQuote    bool // inside quotation marks
@@ -37,18 +42,19 @@ type tok struct {
 // Attributor holds the buffers of one goroutine. Not safe for concurrent
 // use; the zero value is not ready: use New.
 type Attributor struct {
-	reporting words
-	text      string
-	lower     []byte // the article's text with ASCII letters lower-cased
-	toks      []tok
-	bounds    []int  // toks[bounds[i]:bounds[i+1]] are sentence i's
-	openEnd   []bool // a quotation is still open at the end of sentence i
-	names     []name
-	sents     []sentInfo
+	lex     map[string]uint32
+	text    string
+	lower   []byte // the article's text with ASCII letters lower-cased
+	toks    []tok
+	tb      []token.Token // one sentence's tokens
+	bounds  []int         // toks[bounds[i]:bounds[i+1]] are sentence i's
+	openEnd []bool        // a quotation is still open at the end of sentence i
+	names   []name
+	sents   []sentInfo
 }
 
 // New returns an Attributor.
-func New() *Attributor { return &Attributor{reporting: reportingVerbs()} }
+func New() *Attributor { return &Attributor{lex: wordClasses()} }
 
 // Sentence returns the attribution of sentence i of a, an article already
 // segmented; quote reports which sentences are labelled quote (the
@@ -58,21 +64,39 @@ func (at *Attributor) Sentence(a *corpus.Article, quote func(int) bool, i int) A
 }
 
 // Article returns one Attribution per sentence of a, appended to dst[:0]:
-// None for the sentences that are not quotes.
+// None for the sentences that are not quotes. It tokenizes the article; a
+// caller that has its features.Analysis passes it to Analysed instead.
 func (at *Attributor) Article(a *corpus.Article, quote func(int) bool, dst []Attribution) []Attribution {
+	return at.attributeArticle(a, nil, quote, dst)
+}
+
+// Analysed is Article on the tokens of an article's features.Analysis (the
+// models' Workspace has one after Predict), so as not to tokenize twice.
+func (at *Attributor) Analysed(x *features.Analysis, quote func(int) bool, dst []Attribution) []Attribution {
+	return at.attributeArticle(x.Article(), x, quote, dst)
+}
+
+func (at *Attributor) attributeArticle(a *corpus.Article, x *features.Analysis, quote func(int) bool, dst []Attribution) []Attribution {
 	n := len(a.Sentences)
 	dst = dst[:0]
-	any := false
+	last := -1
 	for i := 0; i < n; i++ {
 		dst = append(dst, None())
-		any = any || quote(i)
+		if quote(i) {
+			last = i
+		}
 	}
-	if !any {
+	if last < 0 {
 		return dst
 	}
-	at.analyse(a)
+	// Nothing after the sentence that follows the last quote matters.
+	n = min(n, last+2)
+	if x != nil && (x.Article() != a || x.Len() != len(a.Sentences)) {
+		x = nil
+	}
+	at.analyse(a, x, n)
 	at.sents = at.sents[:0]
-	for i := 0; i < n; i++ {
+	for i := range n {
 		var si sentInfo
 		si.quote = quote(i)
 		if si.quote {
@@ -108,31 +132,46 @@ type span struct{ lo, hi int }
 
 func (s span) ok() bool { return s.hi > s.lo }
 
-// analyse tokenizes the article and sets each token's quotation state.
-func (at *Attributor) analyse(a *corpus.Article) {
+// analyse tokenizes the first n sentences of the article (or takes the
+// tokens of x) and sets each token's quotation state.
+func (at *Attributor) analyse(a *corpus.Article, x *features.Analysis, n int) {
 	at.text = a.Text
-	at.lower = append(at.lower[:0], a.Text...)
-	for i, c := range at.lower {
-		if 'A' <= c && c <= 'Z' {
-			at.lower[i] = c + 'a' - 'A'
+	if x == nil {
+		at.lower = append(at.lower[:0], a.Text...)
+		for i, c := range at.lower {
+			if 'A' <= c && c <= 'Z' {
+				at.lower[i] = c + 'a' - 'A'
+			}
 		}
 	}
 	at.toks = at.toks[:0]
 	at.bounds = append(at.bounds[:0], 0)
 	at.openEnd = at.openEnd[:0]
-	var tb []token.Token
+	tb := at.tb[:0]
+	defer func() { at.tb = tb[:0] }()
 	open := neither // the kind of the open quotation's marks (double or single), if any
-	for i, s := range a.Sentences {
+	for i, s := range a.Sentences[:n] {
 		if i > 0 && s.Para != a.Sentences[i-1].Para {
 			open = neither
 		}
-		tb = token.AppendTokens(tb[:0], s.Text)
+		if x != nil {
+			tb = tokensOf(tb[:0], s.Text, x.Tokens(i))
+		} else {
+			tb = token.AppendTokens(tb[:0], s.Text)
+		}
 		first := len(at.toks)
-		for _, t := range tb {
+		for ti, t := range tb {
 			r, _ := utf8.DecodeRuneInString(s.Text[t.Start:])
-			x := tok{start: s.Start + t.Start, end: s.Start + t.End, kind: t.Kind, upper: unicode.IsUpper(r)}
+			tk := tok{start: s.Start + t.Start, end: s.Start + t.End, kind: t.Kind, upper: unicode.IsUpper(r)}
+			if x != nil {
+				tk.norm = x.Tokens(i)[ti].Norm
+			} else {
+				b := at.lower[tk.start:tk.end]
+				tk.norm = unsafe.String(unsafe.SliceData(b), len(b))
+			}
+			tk.flags = at.lex[tk.norm]
 			if t.Kind == token.Quote {
-				x.inQuote = true
+				tk.inQuote = true
 				kind, rl := quoteRole(s.Text, t.Start, t.End)
 				switch {
 				case rl == opens && open == neither:
@@ -148,17 +187,40 @@ func (at *Attributor) analyse(a *corpus.Article) {
 						at.toks[j].inQuote = true
 					}
 				default:
-					x.inQuote = open != neither // nested, or an apostrophe
+					tk.inQuote = open != neither // nested, or an apostrophe
 				}
 			} else {
-				x.inQuote = open != neither
+				tk.inQuote = open != neither
 			}
-			at.toks = append(at.toks, x)
+			at.toks = append(at.toks, tk)
 		}
 		at.bounds = append(at.bounds, len(at.toks))
 		at.openEnd = append(at.openEnd, open != neither)
 	}
-	at.collectNames(a)
+	at.collectNames(n)
+}
+
+// tokensOf recovers the offsets of an Analysis's tokens in the sentence
+// text. The Analysis slices each token's Raw from the sentence's Text, so
+// the offset is the distance between the two; a token that is not such a
+// slice is looked for after the previous one (tokens are in order, only
+// white space between them).
+func tokensOf(dst []token.Token, text string, toks []features.Analysed) []token.Token {
+	base := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	pos := 0
+	for _, t := range toks {
+		start := int(uintptr(unsafe.Pointer(unsafe.StringData(t.Raw))) - base)
+		if start < pos || start+len(t.Raw) > len(text) || text[start:start+len(t.Raw)] != t.Raw {
+			i := strings.Index(text[pos:], t.Raw)
+			if i < 0 {
+				break // not this sentence's tokens: stop short rather than guess
+			}
+			start = pos + i
+		}
+		pos = start + len(t.Raw)
+		dst = append(dst, token.Token{Start: start, End: pos, Kind: t.Kind})
+	}
+	return dst
 }
 
 type role uint8
@@ -211,11 +273,10 @@ func quoteRole(text string, start, end int) (kind, r role) {
 }
 
 // low is the lower-cased form of token i; valid until the next article.
-func (at *Attributor) low(i int) string {
-	t := at.toks[i]
-	b := at.lower[t.start:t.end]
-	return unsafe.String(unsafe.SliceData(b), len(b))
-}
+func (at *Attributor) low(i int) string { return at.toks[i].norm }
+
+// has reports whether token i is in one of the word classes of flags.
+func (at *Attributor) has(i int, flags uint32) bool { return at.toks[i].flags&flags != 0 }
 
 // sentOf returns the sentence of token i.
 func (at *Attributor) sentOf(i int) int {

@@ -110,25 +110,58 @@ var phraseCues = [][]string{
 	{"expressed", "concerns"},
 }
 
-var (
-	reportingOnce sync.Once
-	reporting     words
+// Word classes, one bit each, so that a token is looked up once.
+const (
+	fReporting uint32 = 1 << iota
+	fTitle
+	fAbbrev
+	fNotName
+	fPronoun
+	fDeterminer
+	fStop
+	fConnector
+	fSkippable
+	fCore
+	fOrg
+	fPreposition
+	fPhrase // starts a phrase cue
 )
 
-// reportingVerbs returns the reporting-verb forms of the features lexicon.
-// The lexicon is embedded: failing to read it is a build defect.
-func reportingVerbs() words {
-	reportingOnce.Do(func() {
+var (
+	lexOnce sync.Once
+	lexicon map[string]uint32
+)
+
+// wordClasses returns the classes of every listed word, with the
+// reporting-verb forms of the features lexicon. The lexicon is embedded:
+// failing to read it is a build defect.
+func wordClasses() map[string]uint32 {
+	lexOnce.Do(func() {
 		lex, err := features.LoadLexicons()
 		if err != nil {
 			panic("attribution: " + err.Error())
 		}
-		reporting = words{}
+		lexicon = map[string]uint32{}
 		for w, ok := range lex.Reporting {
 			if ok && w != "according" { // "according" alone is nothing: "according to" is a phrase cue
-				reporting[w] = true
+				lexicon[w] |= fReporting
 			}
 		}
+		for _, c := range []struct {
+			set  words
+			flag uint32
+		}{
+			{titles, fTitle}, {abbrevs, fAbbrev}, {notNames, fNotName}, {subjectPronouns, fPronoun},
+			{determiners, fDeterminer}, {stops, fStop}, {connectors, fConnector}, {skippable, fSkippable},
+			{coreCues, fCore}, {orgWords, fOrg}, {prepositions, fPreposition},
+		} {
+			for w := range c.set {
+				lexicon[w] |= c.flag
+			}
+		}
+		for _, ph := range phraseCues {
+			lexicon[ph[0]] |= fPhrase
+		}
 	})
-	return reporting
+	return lexicon
 }

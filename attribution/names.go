@@ -1,9 +1,6 @@
 package attribution
 
-import (
-	"github.com/stancekit/stancekit/corpus"
-	"github.com/stancekit/stancekit/features/token"
-)
+import "github.com/stancekit/stancekit/features/token"
 
 // name is a capitalised word sequence outside quotation marks.
 type name struct {
@@ -22,13 +19,13 @@ func (at *Attributor) isWord(i int) bool {
 // nameStart reports whether token i can start or extend a name.
 func (at *Attributor) nameWord(i int) bool {
 	t := at.toks[i]
-	return t.kind == token.Word && t.upper && !t.inQuote && !notNames[at.low(i)]
+	return t.kind == token.Word && t.upper && !t.inQuote && !at.has(i, fNotName)
 }
 
-// collectNames finds the names of every sentence.
-func (at *Attributor) collectNames(a *corpus.Article) {
+// collectNames finds the names of the first n sentences.
+func (at *Attributor) collectNames(n int) {
 	at.names = at.names[:0]
-	for si := range a.Sentences {
+	for si := range n {
 		lo, hi := at.bounds[si], at.bounds[si+1]
 		for i := lo; i < hi; {
 			start := i
@@ -46,11 +43,11 @@ func (at *Attributor) collectNames(a *corpus.Article) {
 					j++
 					continue
 				case at.toks[j].kind == token.Punct && at.text[at.toks[j].start:at.toks[j].end] == "." &&
-					(abbrevs[at.low(j-1)] || at.toks[j-1].end-at.toks[j-1].start == 1) && j+1 < hi && at.nameWord(j+1):
+					(at.has(j-1, fAbbrev) || at.toks[j-1].end-at.toks[j-1].start == 1) && j+1 < hi && at.nameWord(j+1):
 					j++
 					continue
-				case connectors[at.low(j)] && !at.toks[j].upper && j+1 < hi && at.nameWord(j+1) &&
-					(at.low(j) != "of" || orgWords[at.low(j-1)]):
+				case at.has(j, fConnector) && !at.toks[j].upper && j+1 < hi && at.nameWord(j+1) &&
+					(at.low(j) != "of" || at.has(j-1, fOrg)):
 					j++
 					continue
 				}
@@ -66,7 +63,7 @@ func (at *Attributor) addName(si int, full span) {
 	n := name{full: full, sp: full, sent: si}
 	// Strip through the last title that has a name word after it.
 	for k := full.hi - 2; k >= full.lo; k-- {
-		if titles[at.low(k)] {
+		if at.has(k, fTitle) {
 			lo := k + 1
 			for lo < full.hi && !at.nameWord(lo) {
 				lo++
@@ -81,7 +78,7 @@ func (at *Attributor) addName(si int, full span) {
 	sentLo := at.bounds[si]
 	r := full.lo
 	for r > sentLo && full.lo-r < 2 && at.isWord(r-1) && !at.toks[r-1].upper && !at.toks[r-1].inQuote &&
-		!stops[at.low(r-1)] && !determiners[at.low(r-1)] && !at.reporting[at.low(r-1)] {
+		!at.has(r-1, fStop) && !at.has(r-1, fDeterminer) && !at.has(r-1, fReporting) {
 		r--
 	}
 	n.roles = span{r, n.sp.lo}

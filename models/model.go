@@ -143,7 +143,7 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 		w.preds = append(w.preds, Prediction{Label: best, Probs: p})
 	}
 	if w.at != nil {
-		w.attrs = w.at.Article(a, func(i int) bool { return w.preds[i].Label == w.quote }, w.attrs)
+		w.attrs = w.at.Analysed(w.ex.Analysis(), func(i int) bool { return w.preds[i].Label == w.quote }, w.attrs)
 		for i := range w.preds {
 			if w.preds[i].Label == w.quote {
 				w.preds[i].Attribution = &w.attrs[i]
