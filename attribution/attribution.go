@@ -33,7 +33,7 @@ func None() Attribution {
 type tok struct {
 	start, end int
 	norm       string // lower case (see low)
-	flags      uint32 // word classes of norm
+	flags      uint32 // word classes of norm, once fKnown is set (see has)
 	kind       token.Kind
 	upper      bool // first rune upper case
 	inQuote    bool // inside quotation marks
@@ -169,7 +169,6 @@ func (at *Attributor) analyse(a *corpus.Article, x *features.Analysis, n int) {
 				b := at.lower[tk.start:tk.end]
 				tk.norm = unsafe.String(unsafe.SliceData(b), len(b))
 			}
-			tk.flags = at.lex[tk.norm]
 			if t.Kind == token.Quote {
 				tk.inQuote = true
 				kind, rl := quoteRole(s.Text, t.Start, t.End)
@@ -275,8 +274,16 @@ func quoteRole(text string, start, end int) (kind, r role) {
 // low is the lower-cased form of token i; valid until the next article.
 func (at *Attributor) low(i int) string { return at.toks[i].norm }
 
-// has reports whether token i is in one of the word classes of flags.
-func (at *Attributor) has(i int, flags uint32) bool { return at.toks[i].flags&flags != 0 }
+// has reports whether token i is in one of the word classes of flags. The
+// classes are looked up on first use: most tokens of an article are never
+// asked about, and the lookup was most of the cost.
+func (at *Attributor) has(i int, flags uint32) bool {
+	t := &at.toks[i]
+	if t.flags&fKnown == 0 {
+		t.flags = at.lex[t.norm] | fKnown
+	}
+	return t.flags&flags != 0
+}
 
 // sentOf returns the sentence of token i.
 func (at *Attributor) sentOf(i int) int {

@@ -125,6 +125,8 @@ const (
 	fOrg
 	fPreposition
 	fPhrase // starts a phrase cue
+
+	fKnown uint32 = 1 << 31 // a token's classes have been looked up
 )
 
 var (
