@@ -42,7 +42,9 @@ var notNames = set(`the a an and but or nor so yet if when while as because afte
 	i me my we us our you your he him his she her it its they them their who whom whose which what
 	where why how all some many most more few several each every any no not none both either neither
 	according asked said says told also even still just only meanwhile however instead
-	read watch listen sign subscribe donate support follow share click join get`)
+	read watch listen sign subscribe donate support follow share click join get
+	january february march april june july august september october november december
+	monday tuesday wednesday thursday friday saturday sunday`)
 
 // pronouns that can be a source.
 var subjectPronouns = set(`he she they it we i`)

@@ -103,8 +103,8 @@ func (at *Attributor) description(m span, i int) span {
 	head := at.lastLow(m)
 	for k := len(at.names) - 1; k >= 0; k-- {
 		nm := at.names[k]
-		if nm.sent > i+1 || (nm.full.lo >= m.lo && nm.full.hi <= m.hi) {
-			continue
+		if nm.sent > i+1 || (nm.full.lo >= m.lo && nm.full.hi <= m.hi) || (nm.appos.lo < m.hi && m.lo < nm.appos.hi) {
+			continue // the mention itself, or the mention as its appositive
 		}
 		if at.hasRole(nm, head) || at.lastLow(nm.sp) == head {
 			// Earlier names first: a later one is a forward reference.
