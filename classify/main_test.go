@@ -373,3 +373,32 @@ func TestAttributionOutput(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	assert.NotContains(t, out, `"attribution"`)
 }
+
+// -eval on a gold file with attribution fields reports them under
+// "attribution" (figures as in BENCHMARKS.md); -attribution=false drops
+// the section.
+func TestEvalAttribution(t *testing.T) {
+	const gold = "../testdata/attribution/gold.jsonl"
+	code, out, stderr := classifyCmd(t, "", "-eval", gold, "-report", "json", "-bootstrap", "0")
+	require.Equal(t, 0, code, stderr)
+	var rep struct {
+		Attribution *struct {
+			Quotes       int     `json:"quotes"`
+			SpeakerHead  float64 `json:"speaker_head"`
+			SpeakerExact float64 `json:"speaker_exact"`
+			Cue          struct {
+				Exact struct{ F1 float64 } `json:"exact"`
+			} `json:"cue"`
+		} `json:"attribution"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	require.NotNil(t, rep.Attribution)
+	assert.Equal(t, 23, rep.Attribution.Quotes)
+	// A floor, not the figure: the rules may improve, not regress.
+	assert.GreaterOrEqual(t, rep.Attribution.SpeakerHead, 0.85)
+	assert.GreaterOrEqual(t, rep.Attribution.Cue.Exact.F1, 0.95)
+
+	code, out, stderr = classifyCmd(t, "", "-eval", gold, "-report", "json", "-bootstrap", "0", "-attribution=false")
+	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, out, `"attribution"`)
+}
