@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/stancekit/stancekit/attribution"
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/models"
 )
@@ -25,9 +26,9 @@ func NewEncoder(format string) (Encoder, error) {
 	case FormatJSONL, "":
 		return JSONL{}, nil
 	case FormatCSV:
-		return Delimited{Sep: ','}, nil
+		return Delimited{Sep: ',', Attribution: true}, nil
 	case FormatTSV:
-		return Delimited{Sep: '\t'}, nil
+		return Delimited{Sep: '\t', Attribution: true}, nil
 	case FormatSummary:
 		return Summary{}, nil
 	}
@@ -36,8 +37,11 @@ func NewEncoder(format string) (Encoder, error) {
 
 // JSONL writes one record per sentence:
 //
-//	{"article": ID, "sentence": I, "para": P, "start": B, "end": B, "text": "…", "label": "quote", "scores": {"appeal": 0.01, …}}
+//	{"article": ID, "sentence": I, "para": P, "start": B, "end": B, "text": "…", "label": "quote", "scores": {"appeal": 0.01, …},
+//	 "attribution": {"speaker": S, "speaker_start": B, "speaker_end": B, "mention": M, "mention_start": B, "mention_end": B, "cue": C, "cue_start": B, "cue_end": B}}
 //
+// "attribution" is on the records whose prediction has one (label quote,
+// attribution on); absent parts are "" at -1.
 // and {"article": ID, "error": "…"} (with "file" and "line" when known) for
 // an article that failed. Scores are in the model's label order. With
 // MinConfidence set, a sentence whose label has a lower probability also
@@ -110,6 +114,9 @@ func (j JSONL) Article(dst []byte, a *corpus.Article, m *models.Model, preds []m
 			dst = appendScore(dst, pr)
 		}
 		dst = append(dst, '}')
+		if p.Attribution != nil {
+			dst = appendAttribution(dst, p.Attribution)
+		}
 		if uncertain(p, j.MinConfidence) {
 			dst = append(dst, `,"uncertain":true`...)
 		}
@@ -147,6 +154,28 @@ func appendReasons(dst []byte, rs []models.NamedContribution) []byte {
 		dst = append(dst, '}')
 	}
 	return append(dst, ']')
+}
+
+func appendAttribution(dst []byte, at *attribution.Attribution) []byte {
+	dst = append(dst, `,"attribution":{"speaker":`...)
+	dst = appendJSONString(dst, at.Speaker)
+	dst = append(dst, `,"speaker_start":`...)
+	dst = strconv.AppendInt(dst, int64(at.SpeakerStart), 10)
+	dst = append(dst, `,"speaker_end":`...)
+	dst = strconv.AppendInt(dst, int64(at.SpeakerEnd), 10)
+	dst = append(dst, `,"mention":`...)
+	dst = appendJSONString(dst, at.Mention)
+	dst = append(dst, `,"mention_start":`...)
+	dst = strconv.AppendInt(dst, int64(at.MentionStart), 10)
+	dst = append(dst, `,"mention_end":`...)
+	dst = strconv.AppendInt(dst, int64(at.MentionEnd), 10)
+	dst = append(dst, `,"cue":`...)
+	dst = appendJSONString(dst, at.Cue)
+	dst = append(dst, `,"cue_start":`...)
+	dst = strconv.AppendInt(dst, int64(at.CueStart), 10)
+	dst = append(dst, `,"cue_end":`...)
+	dst = strconv.AppendInt(dst, int64(at.CueEnd), 10)
+	return append(dst, '}')
 }
 
 // Error implements Encoder.
@@ -226,12 +255,18 @@ func appendJSONString(dst []byte, s string) []byte {
 
 // Delimited writes CSV (RFC 4180 quoting) or TSV (tabs and newlines in text
 // replaced by spaces) under the columns of Header:
-// article, sentence, para, start, end, label, p_<label>…, text; with
-// MinConfidence set, an "uncertain" column (true or false) follows label.
-// A failed article is a row with label "error", -1 as numbers, empty
-// scores and the message as text.
+// article, sentence, para, start, end, label, [uncertain,] p_<label>…,
+// [attribution columns,] text. With MinConfidence set, an "uncertain"
+// column (true or false) follows label. The attribution columns (with
+// Attribution) are speaker, speaker_start, speaker_end, mention,
+// mention_start, mention_end, cue, cue_start, cue_end: filled on quote rows
+// (absent parts "" and -1), empty on the others. A failed article is a row
+// with label "error", -1 as numbers, empty scores and attribution, and the
+// message as text.
 type Delimited struct {
 	Sep byte
+	// Attribution adds the attribution columns; NewEncoder sets it.
+	Attribution bool
 	// Scores is the number of p_<label> columns (the model's labels), so
 	// that error rows have as many fields as the header, as CSV readers
 	// demand. NewEncoder leaves it 0: set it before encoding errors.
@@ -247,6 +282,9 @@ func (d Delimited) Header(labels []string) []byte {
 	}
 	for _, l := range labels {
 		cols = append(cols, "p_"+l)
+	}
+	if d.Attribution {
+		cols = append(cols, attributionColumns...)
 	}
 	cols = append(cols, "text")
 	var b []byte
@@ -278,6 +316,9 @@ func (d Delimited) Article(dst []byte, a *corpus.Article, m *models.Model, preds
 			dst = append(dst, d.Sep)
 			dst = appendScore(dst, pr)
 		}
+		if d.Attribution {
+			dst = d.attribution(dst, p.Attribution)
+		}
 		dst = append(dst, d.Sep)
 		dst = d.field(dst, s.Text)
 		dst = append(dst, '\n')
@@ -295,6 +336,9 @@ func (d Delimited) Error(dst []byte, id, file string, line int, err error) []byt
 	}
 	for range d.Scores {
 		dst = append(dst, d.Sep)
+	}
+	if d.Attribution {
+		dst = d.attribution(dst, nil)
 	}
 	dst = append(dst, d.Sep)
 	msg := err.Error()
@@ -315,6 +359,31 @@ func (d Delimited) Error(dst []byte, id, file string, line int, err error) []byt
 // 2026-12-07, 2 cores): a csv.Writer wants a []string per row, so every
 // number becomes a string first, and a Writer cannot be shared by the
 // workers that encode in parallel.
+var attributionColumns = []string{"speaker", "speaker_start", "speaker_end", "mention", "mention_start", "mention_end", "cue", "cue_start", "cue_end"}
+
+// attribution writes the attribution columns, each after a separator;
+// empty cells for nil.
+func (d Delimited) attribution(dst []byte, at *attribution.Attribution) []byte {
+	if at == nil {
+		for range attributionColumns {
+			dst = append(dst, d.Sep)
+		}
+		return dst
+	}
+	for _, part := range []struct {
+		s          string
+		start, end int
+	}{{at.Speaker, at.SpeakerStart, at.SpeakerEnd}, {at.Mention, at.MentionStart, at.MentionEnd}, {at.Cue, at.CueStart, at.CueEnd}} {
+		dst = append(dst, d.Sep)
+		dst = d.field(dst, part.s)
+		dst = append(dst, d.Sep)
+		dst = strconv.AppendInt(dst, int64(part.start), 10)
+		dst = append(dst, d.Sep)
+		dst = strconv.AppendInt(dst, int64(part.end), 10)
+	}
+	return dst
+}
+
 func (d Delimited) field(dst []byte, s string) []byte {
 	if d.Sep == '\t' {
 		return append(dst, strings.Map(func(r rune) rune {

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/stancekit/stancekit/attribution"
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/models"
 )
@@ -32,16 +33,24 @@ var (
 	}
 	tinyPreds = []models.Prediction{
 		{Label: 1, Probs: []float64{0.01, 0.9, 0.05, 0.04}},
-		{Label: 3, Probs: []float64{0, 0.125, 0.25, 0.625}},
+		{Label: 3, Probs: []float64{0, 0.125, 0.25, 0.625}, Attribution: &tinyAttribution},
 		{Label: 0, Probs: []float64{0.97, 0.01, 0.01999999, 1.5e-7}},
 		{Label: 0, Probs: []float64{0.5, 0.25, 0.125, 0.125}},
 	}
 )
 
+// tinyAttribution of sentence 1: "She" [11,14), "said" [15,19), speaker
+// not known.
+var tinyAttribution = attribution.Attribution{Speaker: "", SpeakerStart: -1, SpeakerEnd: -1,
+	Mention: "She", MentionStart: 11, MentionEnd: 14, Cue: "said", CueStart: 15, CueEnd: 19}
+
 func TestTinyArticleOffsets(t *testing.T) {
 	for _, s := range tinyArticle.Sentences {
 		require.Equal(t, s.Text, tinyText[s.Start:s.End])
 	}
+	a := tinyAttribution
+	require.Equal(t, a.Mention, tinyText[a.MentionStart:a.MentionEnd])
+	require.Equal(t, a.Cue, tinyText[a.CueStart:a.CueEnd])
 }
 
 // Expected outputs below are worked by hand from tinyArticle and tinyPreds:
@@ -53,19 +62,19 @@ func TestEncoders(t *testing.T) {
 		want   string
 	}{
 		{FormatJSONL, `{"article":"a,1 \"x\"","sentence":0,"para":0,"start":0,"end":10,"text":"Rain fell.","label":"fact","gold":"fact","scores":{"appeal":0.01,"fact":0.9,"opinion":0.05,"quote":0.04}}
-{"article":"a,1 \"x\"","sentence":1,"para":0,"start":11,"end":32,"text":"She said \"wet,\tcold\".","label":"quote","scores":{"appeal":0,"fact":0.125,"opinion":0.25,"quote":0.625}}
+{"article":"a,1 \"x\"","sentence":1,"para":0,"start":11,"end":32,"text":"She said \"wet,\tcold\".","label":"quote","scores":{"appeal":0,"fact":0.125,"opinion":0.25,"quote":0.625},"attribution":{"speaker":"","speaker_start":-1,"speaker_end":-1,"mention":"She","mention_start":11,"mention_end":14,"cue":"said","cue_start":15,"cue_end":19}}
 {"article":"a,1 \"x\"","sentence":2,"para":1,"start":34,"end":48,"text":"Subscribe now.","label":"appeal","scores":{"appeal":0.97,"fact":0.01,"opinion":0.02,"quote":1.5e-07}}
 {"article":"a,1 \"x\"","sentence":3,"para":1,"start":49,"end":60,"text":"Join today.","label":"appeal","scores":{"appeal":0.5,"fact":0.25,"opinion":0.125,"quote":0.125}}
 `},
-		{FormatCSV, `"a,1 ""x""",0,0,0,10,fact,0.01,0.9,0.05,0.04,Rain fell.
-"a,1 ""x""",1,0,11,32,quote,0,0.125,0.25,0.625,"She said ""wet,` + "\t" + `cold""."
-"a,1 ""x""",2,1,34,48,appeal,0.97,0.01,0.02,1.5e-07,Subscribe now.
-"a,1 ""x""",3,1,49,60,appeal,0.5,0.25,0.125,0.125,Join today.
+		{FormatCSV, `"a,1 ""x""",0,0,0,10,fact,0.01,0.9,0.05,0.04,,,,,,,,,,Rain fell.
+"a,1 ""x""",1,0,11,32,quote,0,0.125,0.25,0.625,,-1,-1,She,11,14,said,15,19,"She said ""wet,` + "\t" + `cold""."
+"a,1 ""x""",2,1,34,48,appeal,0.97,0.01,0.02,1.5e-07,,,,,,,,,,Subscribe now.
+"a,1 ""x""",3,1,49,60,appeal,0.5,0.25,0.125,0.125,,,,,,,,,,Join today.
 `},
-		{FormatTSV, `a,1 "x"	0	0	0	10	fact	0.01	0.9	0.05	0.04	Rain fell.
-a,1 "x"	1	0	11	32	quote	0	0.125	0.25	0.625	She said "wet, cold".
-a,1 "x"	2	1	34	48	appeal	0.97	0.01	0.02	1.5e-07	Subscribe now.
-a,1 "x"	3	1	49	60	appeal	0.5	0.25	0.125	0.125	Join today.
+		{FormatTSV, `a,1 "x"	0	0	0	10	fact	0.01	0.9	0.05	0.04										Rain fell.
+a,1 "x"	1	0	11	32	quote	0	0.125	0.25	0.625		-1	-1	She	11	14	said	15	19	She said "wet, cold".
+a,1 "x"	2	1	34	48	appeal	0.97	0.01	0.02	1.5e-07										Subscribe now.
+a,1 "x"	3	1	49	60	appeal	0.5	0.25	0.125	0.125										Join today.
 `},
 		// Two appeal sentences in a row are one span: bytes 34 to 60.
 		{FormatSummary, `{"article":"a,1 \"x\"","sentences":4,"counts":{"appeal":2,"fact":1,"opinion":0,"quote":1},"shares":{"appeal":0.5,"fact":0.25,"opinion":0,"quote":0.25},"appeal_spans":[[34,60]]}
@@ -88,6 +97,9 @@ func TestDelimitedHeader(t *testing.T) {
 		string(Delimited{Sep: ','}.Header(tinyModel.Labels)))
 	assert.Equal(t, "article\tsentence\tpara\tstart\tend\tlabel\tp_appeal\tp_fact\tp_opinion\tp_quote\ttext\n",
 		string(Delimited{Sep: '\t'}.Header(tinyModel.Labels)))
+	assert.Equal(t, "article,sentence,para,start,end,label,p_appeal,p_fact,p_opinion,p_quote,"+
+		"speaker,speaker_start,speaker_end,mention,mention_start,mention_end,cue,cue_start,cue_end,text\n",
+		string(Delimited{Sep: ',', Attribution: true}.Header(tinyModel.Labels)))
 }
 
 // The CSV output must parse as RFC 4180 (every row with the header's
@@ -118,12 +130,13 @@ func TestEncoderErrors(t *testing.T) {
 	}{
 		{FormatJSONL, "in.jsonl", 7, `{"article":"x","error":"boom","file":"in.jsonl","line":7}` + "\n", `{"article":"x","error":"boom"}` + "\n"},
 		{FormatSummary, "in.jsonl", 7, `{"article":"x","error":"boom","file":"in.jsonl","line":7}` + "\n", `{"article":"x","error":"boom"}` + "\n"},
-		{FormatCSV, "in.jsonl", 7, "x,-1,-1,-1,-1,error,in.jsonl:7: boom\n", "x,-1,-1,-1,-1,error,boom\n"},
-		{FormatTSV, "in.jsonl", 7, "x\t-1\t-1\t-1\t-1\terror\tin.jsonl:7: boom\n", "x\t-1\t-1\t-1\t-1\terror\tboom\n"},
+		// NewEncoder's CSV and TSV have the nine attribution columns, empty.
+		{FormatCSV, "in.jsonl", 7, "x,-1,-1,-1,-1,error,,,,,,,,,,in.jsonl:7: boom\n", "x,-1,-1,-1,-1,error,,,,,,,,,,boom\n"},
+		{FormatTSV, "in.jsonl", 7, "x\t-1\t-1\t-1\t-1\terror\t\t\t\t\t\t\t\t\t\tin.jsonl:7: boom\n", "x\t-1\t-1\t-1\t-1\terror\t\t\t\t\t\t\t\t\t\tboom\n"},
 		// A whole file that failed has no line number to give.
 		{FormatJSONL, "dir/a.txt", 0, `{"article":"x","error":"boom","file":"dir/a.txt"}` + "\n", ""},
-		{FormatCSV, "dir/a.txt", 0, "x,-1,-1,-1,-1,error,dir/a.txt: boom\n", ""},
-		{FormatTSV, "dir/a.txt", 0, "x\t-1\t-1\t-1\t-1\terror\tdir/a.txt: boom\n", ""},
+		{FormatCSV, "dir/a.txt", 0, "x,-1,-1,-1,-1,error,,,,,,,,,,dir/a.txt: boom\n", ""},
+		{FormatTSV, "dir/a.txt", 0, "x\t-1\t-1\t-1\t-1\terror\t\t\t\t\t\t\t\t\t\tdir/a.txt: boom\n", ""},
 	}
 	// With the model's labels known, error rows have empty score columns.
 	assert.Equal(t, "x,-1,-1,-1,-1,error,,,in.jsonl:7: boom\n", string(Delimited{Sep: ',', Scores: 2}.Error(nil, "x", "in.jsonl", 7, boom)))
@@ -200,8 +213,8 @@ func TestSummaryAppealSpans(t *testing.T) {
 
 func TestNewEncoder(t *testing.T) {
 	for format, want := range map[string]Encoder{
-		"": JSONL{}, "jsonl": JSONL{}, "JSONL": JSONL{}, "csv": Delimited{Sep: ','},
-		"tsv": Delimited{Sep: '\t'}, "Summary": Summary{},
+		"": JSONL{}, "jsonl": JSONL{}, "JSONL": JSONL{}, "csv": Delimited{Sep: ',', Attribution: true},
+		"tsv": Delimited{Sep: '\t', Attribution: true}, "Summary": Summary{},
 	} {
 		enc, err := NewEncoder(format)
 		require.NoError(t, err, format)

@@ -19,6 +19,9 @@ import (
 type Options struct {
 	Workers int // goroutines classifying; 0 means all cores
 	Explain int // features listed per sentence (0: none)
+	// NoAttribution leaves out the speaker, mention and cue of quote
+	// sentences (computed by default).
+	NoAttribution bool
 	// Skip leaves out the articles, and bad records, whose output would
 	// carry this id (as Resume returns them); nil skips none. It is called
 	// from the goroutine that reads, never concurrently.
@@ -190,6 +193,7 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 		go func() {
 			defer wg.Done()
 			ws := m.NewWorkspace()
+			ws.SetAttribution(!opts.NoAttribution)
 			for j := range jobs {
 				res := process(j, ws, m, enc, opts.Explain, &bufs)
 				if j.article != nil && len(j.article.Sentences) > bigArticle {

@@ -67,7 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 type flags struct {
 	model, out, format, inFormat, field, idField string
 	workers, explain, maxRecord                  int
-	resume, quiet                                bool
+	resume, quiet, attribution                   bool
 	evalPath, report, compare, group             string
 	errorsN, bootstrap                           int
 	seed                                         uint64
@@ -146,6 +146,7 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	fs.Float64Var(&f.minConf, "min-confidence", 0, "mark sentences whose label has a lower probability: \"uncertain\": true (jsonl), an uncertain column (csv, tsv), a count (summary); with -eval, coverage and accuracy above it")
 	fs.BoolVar(&f.resume, "resume", false, "skip articles already in the -o file and append the rest")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bar or summary on stderr")
+	fs.BoolVar(&f.attribution, "attribution", true, "give each quote's speaker, mention and cue (and, with -eval, score them)")
 	fs.StringVar(&f.evalPath, "eval", "", "evaluate on this gold corpus instead of printing predictions")
 	fs.StringVar(&f.report, "report", "text", "with -eval: text, json, markdown or html")
 	fs.StringVar(&f.compare, "compare", "", "with -eval: compare the model with this second model (paired bootstrap, McNemar)")
@@ -291,6 +292,7 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 	bw := bufio.NewWriterSize(cw, 1<<20)
 	if d, ok := enc.(batch.Delimited); ok {
 		d.Scores = len(m.Labels)
+		d.Attribution = f.attribution
 		enc = d
 		if fresh {
 			bw.Write(d.Header(m.Labels))
@@ -323,7 +325,7 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 			lastCkpt = time.Now()
 		}
 	}
-	opts := batch.Options{Workers: f.workers, Explain: f.explain, Progress: progress, SkipFirst: skipFirst}
+	opts := batch.Options{Workers: f.workers, Explain: f.explain, Progress: progress, SkipFirst: skipFirst, NoAttribution: !f.attribution}
 	st, runErr := batch.Run(ctx, r, m, enc, bw, opts)
 	if runErr == nil || errors.Is(runErr, context.Canceled) {
 		saveCheckpoint(st)
@@ -437,6 +439,9 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 	rep := eval.Evaluate(m.Labels, items, opts)
 	rep.Title = "Evaluation on " + f.evalPath
 	rep.About = modeleval.About(m, f.model, f.args)
+	if !f.attribution {
+		rep.Attribution = nil
+	}
 	if f.compare != "" {
 		m2, err := models.Load(f.compare)
 		if err != nil {

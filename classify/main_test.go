@@ -65,7 +65,11 @@ func checkRecords(t *testing.T, input, id string, m *models.Model, out string) {
 		for k := range raw {
 			keys = append(keys, k)
 		}
-		assert.ElementsMatch(t, []string{"article", "sentence", "para", "start", "end", "text", "label", "scores"}, keys, "line %d", i+1)
+		want := []string{"article", "sentence", "para", "start", "end", "text", "label", "scores"}
+		if _, ok := raw["attribution"]; ok {
+			want = append(want, "attribution")
+		}
+		assert.ElementsMatch(t, want, keys, "line %d", i+1)
 
 		var rec struct {
 			Article    string
@@ -110,10 +114,11 @@ func TestFormatCSV(t *testing.T) {
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	require.NoError(t, err, "every row has the header's fields")
 	require.Len(t, rows, 1+12+1)
-	assert.Equal(t, []string{"article", "sentence", "para", "start", "end", "label", "p_appeal", "p_fact", "p_opinion", "p_quote", "text"}, rows[0])
+	assert.Equal(t, []string{"article", "sentence", "para", "start", "end", "label", "p_appeal", "p_fact", "p_opinion", "p_quote",
+		"speaker", "speaker_start", "speaker_end", "mention", "mention_start", "mention_end", "cue", "cue_start", "cue_end", "text"}, rows[0])
 	assert.Equal(t, articlePath, rows[1][0])
 	assert.Equal(t, "error", rows[13][5])
-	assert.Contains(t, rows[13][10], "missing.txt: ")
+	assert.Contains(t, rows[13][19], "missing.txt: ")
 }
 
 func TestFormatSummary(t *testing.T) {
@@ -518,4 +523,74 @@ func TestOversizeArticle(t *testing.T) {
 	code, _, stderr = classifyCmd(t, "", "-max-record", "0", big)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "-max-record 0")
+}
+
+// Quote records carry an attribution, whose offsets slice the article's
+// text; -attribution=false leaves it out.
+func TestAttributionOutput(t *testing.T) {
+	raw, err := os.ReadFile(articlePath)
+	require.NoError(t, err)
+	code, out, stderr := classifyCmd(t, "", "-quiet", articlePath)
+	require.Equal(t, 0, code, stderr)
+	quotes := 0
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var rec struct {
+			Label       string
+			Attribution *struct {
+				Speaker                  string
+				SpeakerStart, SpeakerEnd int `json:"-"`
+				Mention, Cue             string
+				MS                       int `json:"mention_start"`
+				ME                       int `json:"mention_end"`
+				SS                       int `json:"speaker_start"`
+				SE                       int `json:"speaker_end"`
+			}
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &rec))
+		if rec.Label != "quote" {
+			assert.Nil(t, rec.Attribution, line)
+			continue
+		}
+		quotes++
+		require.NotNil(t, rec.Attribution, line)
+		if a := rec.Attribution; a.Speaker != "" {
+			assert.Equal(t, a.Speaker, string(raw[a.SS:a.SE]))
+		}
+		if a := rec.Attribution; a.Mention != "" {
+			assert.Equal(t, a.Mention, string(raw[a.MS:a.ME]))
+		}
+	}
+	require.Positive(t, quotes, "the example article has quotes")
+	code, out, stderr = classifyCmd(t, "", "-quiet", "-attribution=false", articlePath)
+	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, out, `"attribution"`)
+}
+
+// -eval on a gold file with attribution fields reports them under
+// "attribution" (figures as in BENCHMARKS.md); -attribution=false drops
+// the section.
+func TestEvalAttribution(t *testing.T) {
+	const gold = "../testdata/attribution/gold.jsonl"
+	code, out, stderr := classifyCmd(t, "", "-eval", gold, "-report", "json", "-bootstrap", "0")
+	require.Equal(t, 0, code, stderr)
+	var rep struct {
+		Attribution *struct {
+			Quotes       int     `json:"quotes"`
+			SpeakerHead  float64 `json:"speaker_head"`
+			SpeakerExact float64 `json:"speaker_exact"`
+			Cue          struct {
+				Exact struct{ F1 float64 } `json:"exact"`
+			} `json:"cue"`
+		} `json:"attribution"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	require.NotNil(t, rep.Attribution)
+	assert.Equal(t, 23, rep.Attribution.Quotes)
+	// A floor, not the figure: the rules may improve, not regress.
+	assert.GreaterOrEqual(t, rep.Attribution.SpeakerHead, 0.85)
+	assert.GreaterOrEqual(t, rep.Attribution.Cue.Exact.F1, 0.95)
+
+	code, out, stderr = classifyCmd(t, "", "-eval", gold, "-report", "json", "-bootstrap", "0", "-attribution=false")
+	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, out, `"attribution"`)
 }

@@ -15,6 +15,14 @@ type Sentence struct {
 	Para       int
 	Start, End int
 	Label      string
+	// Attribution gold of a quote sentence (optional fields "speaker",
+	// "mention", "cue" of the interchange format): Mention and Cue are
+	// substrings of Text (their first occurrence is meant), Speaker the
+	// source as named most fully in the article. "" means absent.
+	// Attributed reports that the record had at least one of the fields, so
+	// that an annotated "" (no mention) differs from no annotation.
+	Speaker, Mention, Cue string
+	Attributed            bool
 }
 
 // Article is one news article. Paras and Sentences are empty until the

@@ -20,9 +20,12 @@ type jsonlReader struct {
 }
 
 type jsonSentence struct {
-	Text  *string `json:"text"`
-	Label string  `json:"label"`
-	Para  *int    `json:"para"`
+	Text    *string `json:"text"`
+	Label   string  `json:"label"`
+	Para    *int    `json:"para"`
+	Speaker *string `json:"speaker"`
+	Mention *string `json:"mention"`
+	Cue     *string `json:"cue"`
 }
 
 func (r *jsonlReader) Next() (*Article, error) {
@@ -143,6 +146,9 @@ func parseJSONArticle(line []byte, textField string) (*Article, error) {
 				para = *s.Para
 			}
 			a.Sentences[i] = Sentence{Text: t, Para: para, Label: strings.TrimSpace(s.Label)}
+			if err := setAttribution(&a.Sentences[i], s); err != nil {
+				return a, fmt.Errorf("sentence %d: %w", i, err)
+			}
 		}
 		a.BuildText()
 	case hasText:
@@ -161,6 +167,26 @@ func parseJSONArticle(line []byte, textField string) (*Article, error) {
 		return a, fmt.Errorf("missing field: want \"sentences\" or %q", textField)
 	}
 	return a, nil
+}
+
+// setAttribution copies the optional attribution fields of a sentence
+// record. Mention and cue must occur in the sentence's text: a span that
+// cannot be found there is an annotation error better caught on reading.
+func setAttribution(dst *Sentence, s jsonSentence) error {
+	get := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		dst.Attributed = true
+		return strings.TrimSpace(*p)
+	}
+	dst.Speaker, dst.Mention, dst.Cue = get(s.Speaker), get(s.Mention), get(s.Cue)
+	for _, f := range []struct{ name, v string }{{"mention", dst.Mention}, {"cue", dst.Cue}} {
+		if f.v != "" && !strings.Contains(dst.Text, f.v) {
+			return fmt.Errorf("field %q: %q is not in the sentence's text", f.name, truncate(f.v, 40))
+		}
+	}
+	return nil
 }
 
 // scalarString accepts a JSON string or number as an id.

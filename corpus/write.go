@@ -15,9 +15,12 @@ type JSONLWriter struct {
 func NewJSONLWriter(w io.Writer) *JSONLWriter { return &JSONLWriter{w: bufio.NewWriter(w)} }
 
 type jsonOutSentence struct {
-	Text  string `json:"text"`
-	Label string `json:"label,omitempty"`
-	Para  int    `json:"para"`
+	Text    string  `json:"text"`
+	Label   string  `json:"label,omitempty"`
+	Para    int     `json:"para"`
+	Speaker *string `json:"speaker,omitempty"`
+	Mention *string `json:"mention,omitempty"`
+	Cue     *string `json:"cue,omitempty"`
 }
 
 // Write writes one article: its id, source, other fields, and sentences.
@@ -37,6 +40,9 @@ func (w *JSONLWriter) Write(a *Article) error {
 		ss := make([]jsonOutSentence, len(a.Sentences))
 		for i, s := range a.Sentences {
 			ss[i] = jsonOutSentence{Text: s.Text, Label: s.Label, Para: s.Para}
+			if s.Attributed {
+				ss[i].Speaker, ss[i].Mention, ss[i].Cue = &s.Speaker, &s.Mention, &s.Cue
+			}
 		}
 		rec["sentences"] = ss
 	}

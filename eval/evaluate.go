@@ -14,6 +14,11 @@ type Item struct {
 	Pred     int       // index into labels
 	Probs    []float64 // model probability per label (sums to 1); nil when the model has none
 	Group    string    // optional breakdown key (e.g. the article's source)
+
+	// GoldAttribution is set on gold quote sentences annotated with their
+	// speaker, mention and cue; PredAttribution on those the model
+	// labelled quote. Evaluate scores them when some item has the first.
+	GoldAttribution, PredAttribution *AttributionParts
 }
 
 // DefaultBootstrap is the number of bootstrap samples the commands draw
@@ -77,6 +82,8 @@ type Report struct {
 	FoldsSummary *FoldsSummary // cross-validation only: mean and std per metric
 
 	Curve *LearningCurve // set by the caller to render a learning curve
+
+	Attribution *AttributionScores // when some items have a GoldAttribution
 }
 
 // Fact is one line of a report's provenance, such as {"model", "embedded
@@ -104,6 +111,7 @@ func Evaluate(labels []string, items []Item, opts Options) *Report {
 	r.Coverage = coverageOf(items, opts.MinConfidence)
 	r.Groups = groupMetrics(labels, items, opts.Beta)
 	r.Errors = misclassified(labels, items, opts.Errors)
+	r.Attribution = attributionScores(items)
 	return r
 }
 

@@ -14,16 +14,17 @@ type reportJSON struct {
 	Title string `json:"title,omitempty"`
 	About []Fact `json:"about,omitempty"`
 	Metrics
-	Labels       []string        `json:"labels"`
-	Confusion    [][]int         `json:"confusion"` // rows gold, columns predicted, in labels order
-	CI           *CI             `json:"ci,omitempty"`
-	Calibration  *Calibration    `json:"calibration,omitempty"`
-	Coverage     *Coverage       `json:"coverage,omitempty"`
-	Groups       Groups          `json:"groups,omitempty"`
-	Errors       []Misclassified `json:"errors,omitempty"`
-	Folds        []FoldScore     `json:"folds,omitempty"`
-	FoldsSummary *FoldsSummary   `json:"folds_summary,omitempty"`
-	Curve        *LearningCurve  `json:"learning_curve,omitempty"`
+	Labels       []string           `json:"labels"`
+	Confusion    [][]int            `json:"confusion"` // rows gold, columns predicted, in labels order
+	CI           *CI                `json:"ci,omitempty"`
+	Calibration  *Calibration       `json:"calibration,omitempty"`
+	Coverage     *Coverage          `json:"coverage,omitempty"`
+	Groups       Groups             `json:"groups,omitempty"`
+	Errors       []Misclassified    `json:"errors,omitempty"`
+	Folds        []FoldScore        `json:"folds,omitempty"`
+	FoldsSummary *FoldsSummary      `json:"folds_summary,omitempty"`
+	Curve        *LearningCurve     `json:"learning_curve,omitempty"`
+	Attribution  *AttributionScores `json:"attribution,omitempty"`
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -31,6 +32,7 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 	j := reportJSON{
 		Title: r.Title, About: r.About, Metrics: r.Metrics, Labels: r.Labels, CI: r.CI, Calibration: r.Calibration, Coverage: r.Coverage,
 		Groups: r.Groups, Errors: r.Errors, Folds: r.Folds, FoldsSummary: r.FoldsSummary, Curve: r.Curve,
+		Attribution: r.Attribution,
 	}
 	if j.Labels == nil {
 		j.Labels = []string{}
@@ -65,6 +67,7 @@ func (r *Report) UnmarshalJSON(b []byte) error {
 	*r = Report{
 		Title: j.Title, About: j.About, Labels: j.Labels, Metrics: j.Metrics, Confusion: conf, CI: j.CI, Calibration: j.Calibration, Coverage: j.Coverage,
 		Groups: j.Groups, Errors: j.Errors, Folds: j.Folds, FoldsSummary: j.FoldsSummary, Curve: j.Curve,
+		Attribution: j.Attribution,
 	}
 	return nil
 }

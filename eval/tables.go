@@ -52,6 +52,9 @@ func (r *Report) tables() []table {
 	if r.Curve != nil && len(r.Curve.Points) > 0 {
 		ts = append(ts, r.curveTable())
 	}
+	if r.Attribution != nil {
+		ts = append(ts, r.attributionTable())
+	}
 	return ts
 }
 

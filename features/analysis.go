@@ -133,8 +133,8 @@ const keepTokens = 1 << 14
 func (x *Analysis) release() {
 	if len(x.toks) > keepTokens {
 		x.toks, x.bounds, x.cues, x.paraLo, x.paraHi = nil, nil, nil, nil, nil
+		x.article = nil
 	}
-	x.article = nil
 }
 
 func growInts(b []int, n int) []int {

@@ -226,9 +226,16 @@ func (e *Extractor) Article(a *corpus.Article, out []Vector) []Vector {
 		e.sentence(i, &e.scratch)
 		out[i].CopyFrom(&e.scratch)
 	}
-	e.x.release()
 	return out
 }
+
+// Analysis returns the analysis of the article last passed to Article
+// (nil Article() after Release dropped a long one).
+func (e *Extractor) Analysis() *Analysis { return &e.x }
+
+// Release drops a long article's tokens, strings and cue vectors, so that
+// the collector has them; short articles' buffers are kept for reuse.
+func (e *Extractor) Release() { e.x.release() }
 
 // sentence builds the vector of sentence i: each family in turn at its
 // offset, so the entries come out sorted.

@@ -3,8 +3,10 @@ package modeleval
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 
+	"github.com/stancekit/stancekit/attribution"
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/eval"
 	"github.com/stancekit/stancekit/models"
@@ -64,6 +66,12 @@ func EvalItems(m *models.Model, gold []*corpus.Article, group string, workers in
 						Gold: index[a.Sentences[i].Label], Pred: p.Label,
 						Probs: append([]float64(nil), p.Probs...), Group: g,
 					}
+					if s := a.Sentences[i]; s.Attributed && s.Label == "quote" {
+						items[i].GoldAttribution = goldAttribution(s)
+						if p.Attribution != nil {
+							items[i].PredAttribution = predAttribution(s, p.Attribution)
+						}
+					}
 				}
 				per[ai] = items
 			}
@@ -79,6 +87,32 @@ func EvalItems(m *models.Model, gold []*corpus.Article, group string, workers in
 		items = append(items, it...)
 	}
 	return items, nil
+}
+
+// goldAttribution places a gold mention and cue at their first occurrence
+// in the sentence, as the annotation format means them.
+func goldAttribution(s corpus.Sentence) *eval.AttributionParts {
+	at := func(text string) eval.TextSpan {
+		i := strings.Index(s.Text, text)
+		if text == "" || i < 0 {
+			return eval.TextSpan{Start: -1, End: -1}
+		}
+		return eval.TextSpan{Text: text, Start: i, End: i + len(text)}
+	}
+	return &eval.AttributionParts{Speaker: s.Speaker, Mention: at(s.Mention), Cue: at(s.Cue)}
+}
+
+// predAttribution turns a predicted attribution's article offsets into
+// offsets in the sentence.
+func predAttribution(s corpus.Sentence, a *attribution.Attribution) *eval.AttributionParts {
+	at := func(text string, start, end int) eval.TextSpan {
+		if text == "" {
+			return eval.TextSpan{Start: -1, End: -1}
+		}
+		return eval.TextSpan{Text: text, Start: start - s.Start, End: end - s.Start}
+	}
+	return &eval.AttributionParts{Speaker: a.Speaker,
+		Mention: at(a.Mention, a.MentionStart, a.MentionEnd), Cue: at(a.Cue, a.CueStart, a.CueEnd)}
 }
 
 func origin(a *corpus.Article) string {

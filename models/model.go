@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/stancekit/stancekit/attribution"
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/features"
 	"github.com/stancekit/stancekit/features/segment"
@@ -37,10 +38,12 @@ type TrainInfo struct {
 }
 
 // Prediction is one sentence's label and its probability per label (in
-// Model.Labels order).
+// Model.Labels order), and for a sentence labelled "quote" who is speaking
+// (nil for other labels, or when the workspace's attribution is off).
 type Prediction struct {
-	Label int
-	Probs []float64
+	Label       int
+	Probs       []float64
+	Attribution *attribution.Attribution
 }
 
 // Workspace holds one goroutine's buffers for Predict. Not safe for
@@ -58,11 +61,33 @@ type Workspace struct {
 	path  []int
 	probs []float64
 	preds []Prediction
+	at    *attribution.Attributor // nil: attribution off
+	quote int                     // index of the "quote" label, -1 if none
+	attrs []attribution.Attribution
 }
 
-// NewWorkspace returns buffers for Predict.
+// NewWorkspace returns buffers for Predict. Attribution is on when the
+// model has a "quote" label.
 func (m *Model) NewWorkspace() *Workspace {
-	return &Workspace{m: m, seg: m.Segmenter(), ex: m.Pipeline.NewExtractor()}
+	w := &Workspace{m: m, seg: m.Segmenter(), ex: m.Pipeline.NewExtractor(), quote: -1}
+	for c, l := range m.Labels {
+		if l == "quote" {
+			w.quote = c
+		}
+	}
+	w.SetAttribution(w.quote >= 0)
+	return w
+}
+
+// SetAttribution turns the attribution of quote sentences on or off (it
+// stays off for a model without a "quote" label).
+func (w *Workspace) SetAttribution(on bool) {
+	switch {
+	case on && w.quote >= 0 && w.at == nil:
+		w.at = attribution.New()
+	case !on:
+		w.at = nil
+	}
 }
 
 // Segmenter returns the segmenter the model applies to raw text.
@@ -72,8 +97,8 @@ func (m *Model) Segmenter() *segment.Segmenter {
 }
 
 // Predict labels every sentence of a, segmenting it first when it has no
-// sentences. The returned slice and its Probs are reused by the next call
-// on the same workspace.
+// sentences. The returned slice, its Probs and Attributions are reused by
+// the next call on the same workspace.
 func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 	m := w.m
 	if len(a.Sentences) == 0 {
@@ -117,6 +142,19 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 		}
 		w.preds = append(w.preds, Prediction{Label: best, Probs: p})
 	}
+	if w.at != nil {
+		isQuote := func(i int) bool { return w.preds[i].Label == w.quote }
+		if x := w.ex.Analysis(); x.Article() == a {
+			w.attrs = w.at.Analysed(x, isQuote, w.attrs)
+		} else { // a long article's tokens were released: tokenize again
+			w.attrs = w.at.Article(a, isQuote, w.attrs)
+		}
+		for i := range w.preds {
+			if w.preds[i].Label == w.quote {
+				w.preds[i].Attribution = &w.attrs[i]
+			}
+		}
+	}
 	return w.preds
 }
 
@@ -126,6 +164,7 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 // nor until the next article. Explain cannot be called for that article
 // afterwards.
 func (w *Workspace) Release() {
+	w.ex.Release()
 	if len(w.vecs) <= keepSentences {
 		return
 	}

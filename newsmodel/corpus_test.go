@@ -29,6 +29,10 @@ type rawArticle struct {
 		Text  string `json:"text"`
 		Label string `json:"label"`
 		Para  *int   `json:"para"`
+		// Attribution gold, optional, on quote sentences only.
+		Speaker *string `json:"speaker"`
+		Mention *string `json:"mention"`
+		Cue     *string `json:"cue"`
 	} `json:"sentences"`
 }
 
@@ -79,6 +83,14 @@ func TestCorpusSchemaAndLabels(t *testing.T) {
 				assert.False(t, strings.ContainsAny(s.Text, "\n\t"), "%s sentence %d: line break or tab", where, i)
 				assert.False(t, seen[s.Text], "%s sentence %d repeated in the article", where, i)
 				seen[s.Text] = true
+				if s.Speaker != nil || s.Mention != nil || s.Cue != nil {
+					assert.Equal(t, "quote", s.Label, "%s sentence %d: attribution fields on a non-quote", where, i)
+				}
+				for _, span := range []*string{s.Mention, s.Cue} {
+					if span != nil {
+						assert.Contains(t, s.Text, *span, "%s sentence %d: mention or cue not in the text", where, i)
+					}
+				}
 			}
 		}
 	}

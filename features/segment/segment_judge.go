@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -252,6 +253,10 @@ func (sc *segScanner) nextInfo(k int) nextInfo {
 		nx.roman = isRoman(w)
 		nx.suffix = dotted && sc.seg.Abbreviation(w) == AbbrevStrong
 		return nx
+	case unicode.IsLower(r) && isLinkStart(text[k:]):
+		// A link after a full stop starts a line of its own on scraped
+		// pages: "… walked home.\npic.twitter.com/…".
+		return nextInfo{kind: nextUpper}
 	case unicode.IsLower(r):
 		// "iPhone", "eBay": a capital later in the word makes it a name.
 		for e := k + size; e < len(text) && e-k <= token.MaxLexWord; {
@@ -277,6 +282,16 @@ func (sc *segScanner) nextInfo(k int) nextInfo {
 		return nextInfo{kind: nextOther, dash: true}
 	}
 	return nextInfo{kind: nextOther}
+}
+
+// isLinkStart reports text that opens with a web address.
+func isLinkStart(s string) bool {
+	for _, p := range []string{"http://", "https://", "www.", "pic.twitter.com/", "t.co/"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isRoman(w string) bool {

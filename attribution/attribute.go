@@ -1,0 +1,342 @@
+package attribution
+
+import (
+	"strings"
+
+	"github.com/stancekit/stancekit/features/token"
+)
+
+// Kinds of mention.
+type kind uint8
+
+const (
+	noMention kind = iota
+	nameMention
+	pronounMention
+	phraseMention // a description or other noun phrase: "the mayor", "Court records"
+)
+
+// Forms of a (mention, cue) pair.
+type form uint8
+
+const (
+	subjectForm   form = iota // X said
+	invertedForm              // "…," said X
+	accordingForm             // according to X
+	initialForm               // no cue: the sentence's first name or pronoun
+)
+
+// sentInfo is what attribute and resolve find for one sentence.
+type sentInfo struct {
+	quote   bool
+	mention span
+	mkind   kind
+	mname   int // the name of a nameMention
+	cue     span
+	speaker span
+}
+
+// candidate is a scored (mention, cue) pair.
+type candidate struct {
+	mention span
+	mkind   kind
+	mname   int
+	cue     span
+	form    form
+	score   float64
+}
+
+// attribute finds the mention and cue of quote sentence i.
+func (at *Attributor) attribute(i int, si *sentInfo) {
+	lo, hi := at.bounds[i], at.bounds[i+1]
+	best := candidate{score: -1}
+	for j := lo; j < hi; j++ {
+		cue, ok := at.cueAt(j, lo, hi)
+		if !ok {
+			continue
+		}
+		c := at.pair(cue, lo, hi)
+		if c.score > best.score {
+			best = c
+		}
+		j = cue.hi - 1
+	}
+	if !best.mention.ok() {
+		ini := at.initial(lo, hi)
+		ini.cue = best.cue
+		best = ini
+	}
+	si.mention, si.mkind, si.mname, si.cue = best.mention, best.mkind, best.mname, best.cue
+}
+
+// cueAt returns the cue starting at token j, if any: the longest phrase cue,
+// else a reporting-verb form outside quotation marks that does not follow a
+// determiner ("the report") or "to" ("to estimate").
+func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
+	if at.toks[j].inQuote || at.toks[j].kind != token.Word {
+		return span{}, false
+	}
+	best := span{}
+	for _, ph := range phraseCues {
+		if j+len(ph) > hi || len(ph) <= best.hi-best.lo {
+			continue
+		}
+		match := true
+		for k, w := range ph {
+			if at.low(j+k) != w || at.toks[j+k].inQuote {
+				match = false
+				break
+			}
+		}
+		if match {
+			best = span{j, j + len(ph)}
+		}
+	}
+	if best.ok() {
+		return best, true
+	}
+	if !at.has(j, fReporting) {
+		return span{}, false
+	}
+	if j > lo && (at.has(j-1, fDeterminer) || at.low(j-1) == "to") {
+		return span{}, false
+	}
+	return span{j, j + 1}, true
+}
+
+// pair finds the mention that cue governs and scores the pair.
+func (at *Attributor) pair(cue span, lo, hi int) candidate {
+	c := candidate{cue: cue, mname: -1}
+	first := at.low(cue.lo)
+	switch {
+	case first == "according":
+		c.form = accordingForm
+		c.mention, c.mkind, c.mname = at.forward(cue.hi, hi)
+	case at.afterQuotation(cue.lo, lo):
+		c.form = invertedForm
+		c.mention, c.mkind, c.mname = at.forward(cue.hi, hi)
+	}
+	if !c.mention.ok() && c.form != accordingForm {
+		c.form = subjectForm
+		c.mention, c.mkind, c.mname = at.backward(cue.lo, lo)
+	}
+	late := false
+	if !c.mention.ok() && c.form == subjectForm {
+		// "others, says Calloway, …": a name right after the cue, but
+		// weaker than a subject ("…, and asked AquaServe to pause").
+		if m, k, n := at.forward(cue.hi, hi); k == nameMention {
+			c.mention, c.mkind, c.mname, late = m, k, n, true
+		}
+	}
+	c.score = 1
+	if c.mention.ok() {
+		c.score += 3
+	}
+	switch c.form {
+	case accordingForm:
+		c.score += 1.5
+	case invertedForm:
+		c.score++
+	}
+	if at.has(cue.lo, fCore) {
+		c.score++
+	}
+	if late {
+		c.score -= 2
+	}
+	return c
+}
+
+// afterQuotation reports whether token c directly follows a quotation
+// ("…," said X, "…" said X, ‘…’, said X), where a cue may be inverted.
+func (at *Attributor) afterQuotation(c, lo int) bool {
+	if c <= lo {
+		return false
+	}
+	if at.toks[c-1].kind == token.Quote {
+		return true
+	}
+	return at.low(c-1) == "," && c-1 > lo && at.toks[c-2].kind == token.Quote
+}
+
+// initial is the mention of a sentence without a cue: its first name or
+// pronoun, outside quotation marks.
+func (at *Attributor) initial(lo, hi int) candidate {
+	c := candidate{form: initialForm, mname: -1}
+	if lo >= hi || at.toks[lo].inQuote || at.toks[lo].kind != token.Word {
+		return c
+	}
+	if at.has(lo, fPronoun) {
+		c.mention, c.mkind = span{lo, lo + 1}, pronounMention
+		return c
+	}
+	if k := at.nameStartingAt(lo); k >= 0 {
+		// "Belvoir captain Samir Haddad": a name after role words is the
+		// subject's head.
+		if k+1 < len(at.names) && at.names[k+1].sent == at.names[k].sent {
+			next := at.names[k+1].full.lo
+			role := next > at.names[k].full.hi && next-at.names[k].full.hi <= 3
+			for j := at.names[k].full.hi; role && j < next; j++ {
+				role = at.isWord(j) && !at.toks[j].upper && !at.has(j, fStop) && !at.has(j, fDeterminer)
+			}
+			if role {
+				k++
+			}
+		}
+		c.mention, c.mkind, c.mname = at.names[k].sp, nameMention, k
+	}
+	return c
+}
+
+// backward returns the subject before the cue starting at token c: over
+// auxiliaries and adverbs, and through an appositive ("X, chief economist
+// at Y, said" and "Its president, Daniel Hsu, said").
+func (at *Attributor) backward(c, lo int) (span, kind, int) {
+	j := c - 1
+	for j >= lo && at.isWord(j) && !at.toks[j].upper && !at.toks[j].inQuote && (at.has(j, fSkippable) || isAdverb(at.low(j))) {
+		j--
+	}
+	if j < lo || at.toks[j].inQuote {
+		return span{}, noMention, -1
+	}
+	if at.isWord(j) {
+		return at.npBack(j, lo)
+	}
+	if at.low(j) != "," {
+		return span{}, noMention, -1
+	}
+	k := j - 1
+	for ; k >= lo && j-k <= 16; k-- {
+		t := at.toks[k]
+		if t.inQuote || t.kind == token.Quote {
+			return span{}, noMention, -1
+		}
+		if t.kind == token.Punct {
+			if at.low(k) == "," {
+				break
+			}
+			if p := at.low(k); p == ";" || p == ":" || p == "(" || p == ")" {
+				return span{}, noMention, -1
+			}
+		}
+	}
+	if k <= lo || j-k > 16 || at.low(k) != "," || !at.isWord(k-1) || at.toks[k-1].inQuote {
+		return span{}, noMention, -1
+	}
+	seg := span{k + 1, j}
+	if n := at.nameEndingAt(seg.lo, seg.hi); n >= 0 && at.names[n].full.lo == seg.lo {
+		return at.names[n].sp, nameMention, n
+	}
+	return at.npBack(k-1, lo)
+}
+
+// isAdverb is a guess good enough between a subject and its verb.
+func isAdverb(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ly") }
+
+// npBack returns the noun phrase that ends at token j, walking back.
+func (at *Attributor) npBack(j, lo int) (span, kind, int) {
+	if at.has(j, fPronoun) {
+		return span{j, j + 1}, pronounMention, -1
+	}
+	k := j
+	for ; k >= lo && j-k < 10; k-- {
+		t := at.toks[k]
+		if t.inQuote {
+			break
+		}
+		l := at.low(k)
+		if t.kind == token.Word {
+			if at.has(k, fDeterminer) {
+				k--
+				break
+			}
+			if at.has(k, fConnector) && k < j && at.toks[k+1].upper && k > lo && at.isWord(k-1) {
+				continue
+			}
+			if at.has(k, fPreposition) && k < j && k > lo && at.isWord(k-1) && !at.toks[k-1].inQuote &&
+				!at.has(k-1, fStop) && !at.has(k-1, fPronoun) {
+				continue // the head comes before: "Nurses at the hospital"
+			}
+			if at.has(k, fStop) || at.has(k, fPronoun) || (t.upper && at.has(k, fNotName) && k < j) {
+				break
+			}
+			continue
+		}
+		if t.kind == token.Number && k < j {
+			continue
+		}
+		if t.kind == token.Quote && k < j && k > lo && at.isWord(k-1) && at.toks[k-1].end == t.start {
+			continue // a plural possessive: "Residents' groups"
+		}
+		if t.kind == token.Punct && l == "." && k > lo && at.has(k-1, fAbbrev) && k < j {
+			continue
+		}
+		break
+	}
+	np := span{k + 1, j + 1}
+	if !np.ok() {
+		return span{}, noMention, -1
+	}
+	return at.refine(np)
+}
+
+// forward returns the noun phrase that starts at token j, as after "said"
+// or "according to".
+func (at *Attributor) forward(j, hi int) (span, kind, int) {
+	if j >= hi || at.toks[j].inQuote || at.toks[j].kind != token.Word {
+		return span{}, noMention, -1
+	}
+	if at.has(j, fPronoun) {
+		return span{j, j + 1}, pronounMention, -1
+	}
+	k := j
+	if at.has(k, fDeterminer) && at.low(k) != "that" {
+		k++
+	}
+	for ; k < hi && k-j < 9; k++ {
+		t := at.toks[k]
+		if t.inQuote {
+			break
+		}
+		l := at.low(k)
+		if t.kind == token.Word {
+			if at.has(k, fConnector) && !t.upper && k > j && at.toks[k-1].upper && k+1 < hi && at.nameWord(k+1) {
+				continue
+			}
+			if at.has(k, fStop) || at.has(k, fDeterminer) || at.has(k, fPronoun) {
+				break
+			}
+			continue
+		}
+		if t.kind == token.Punct && l == "." && k > j && at.has(k-1, fAbbrev) && k+1 < hi && at.nameWord(k+1) {
+			continue
+		}
+		break
+	}
+	np := span{j, k}
+	if !np.ok() || (np.hi-np.lo == 1 && at.has(j, fDeterminer)) {
+		return span{}, noMention, -1
+	}
+	return at.refine(np)
+}
+
+// refine narrows a noun phrase that ends in a name to the name, unless the
+// name is the complement of its head ("a spokesperson for the Ministry").
+func (at *Attributor) refine(np span) (span, kind, int) {
+	n := at.nameEndingAt(np.lo, np.hi)
+	if n < 0 {
+		return np, phraseMention, -1
+	}
+	nm := at.names[n]
+	if nm.full.lo > np.lo {
+		prev := at.low(nm.full.lo - 1)
+		p := nm.full.lo - 1
+		if at.has(p, fConnector|fPreposition) || prev == "'s" || (at.has(p, fDeterminer) && prev != "the") {
+			return np, phraseMention, -1
+		}
+		if prev == "the" {
+			return span{nm.full.lo - 1, nm.sp.hi}, nameMention, n
+		}
+	}
+	return nm.sp, nameMention, n
+}

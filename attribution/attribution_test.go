@@ -1,0 +1,174 @@
+package attribution
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/corpus"
+)
+
+// article builds an article from paragraphs of sentences; a sentence that
+// starts with "Q|" is labelled quote.
+func article(paras ...[]string) (*corpus.Article, []bool) {
+	a := &corpus.Article{ID: "t"}
+	var quote []bool
+	for p, ss := range paras {
+		for _, s := range ss {
+			q := strings.HasPrefix(s, "Q|")
+			a.Sentences = append(a.Sentences, corpus.Sentence{Text: strings.TrimPrefix(s, "Q|"), Para: p})
+			quote = append(quote, q)
+		}
+	}
+	a.BuildText()
+	return a, quote
+}
+
+// want is an expected attribution as strings: speaker, mention, cue.
+type want struct{ speaker, mention, cue string }
+
+// Cases written and worked by hand: each names the pattern it checks.
+func TestAttribution(t *testing.T) {
+	tests := []struct {
+		name  string
+		paras [][]string
+		want  map[int]want // by sentence index
+	}{
+		{
+			name:  "direct speech, X said",
+			paras: [][]string{{`Q|"We will rebuild every bridge," Mayor Ann Okoro said on Monday.`}},
+			want:  map[int]want{0: {"Ann Okoro", "Ann Okoro", "said"}},
+		},
+		{
+			name:  "direct speech, said X with a title and an appositive",
+			paras: [][]string{{`Q|"Prices will rise," said State Senator Elena Marquez, a Democrat from Pueblo.`}},
+			want:  map[int]want{0: {"Elena Marquez", "Elena Marquez", "said"}},
+		},
+		{
+			name:  "reported speech, X told reporters that",
+			paras: [][]string{{`Q|Governor Sanjay Iyer told reporters in Pune that inflation was easing.`}},
+			want:  map[int]want{0: {"Sanjay Iyer", "Sanjay Iyer", "told reporters"}},
+		},
+		{
+			name:  "according to X, an organisation",
+			paras: [][]string{{`Q|About 150,000 workers earn the minimum wage, according to the Ministry of Labour.`}},
+			want:  map[int]want{0: {"the Ministry of Labour", "the Ministry of Labour", "according to"}},
+		},
+		{
+			name: "pronoun resolved two sentences back, surname to full name",
+			paras: [][]string{
+				{"Retired shearer Bill Haddon, 78, lives on Mill Street.", "The water rose within minutes."},
+				{`Q|"I have never seen the like," he said.`, `Q|Mr Haddon said the council had been warned.`},
+			},
+			want: map[int]want{2: {"Bill Haddon", "he", "said"}, 3: {"Bill Haddon", "Haddon", "said"}},
+		},
+		{
+			name: "continuation: a quotation over two sentences, then one that closes alone",
+			paras: [][]string{{
+				`Q|Coach Gareth Pell spoke after training.`,
+				`Q|"We've talked enough.`,
+				`Q|Now the lads have to show it," he said.`,
+				`Q|"Nobody is hiding."`,
+			}},
+			want: map[int]want{
+				0: {"Gareth Pell", "Gareth Pell", ""},
+				1: {"Gareth Pell", "", ""},
+				2: {"Gareth Pell", "he", "said"},
+				3: {"Gareth Pell", "", ""},
+			},
+		},
+		{
+			name: "forward reference: the quotation first, the mayor named after it",
+			paras: [][]string{
+				{"The council met on Tuesday.", `Q|"Every street will be repaved."`, `Q|The mayor said the work would start in May.`},
+				{"Mayor Lucia Ferro was elected in 2022."},
+			},
+			want: map[int]want{1: {"Lucia Ferro", "", ""}, 2: {"Lucia Ferro", "The mayor", "said"}},
+		},
+		{
+			name: "a description resolved to an earlier name by its title",
+			paras: [][]string{
+				{"Mayor Lucia Ferro opened the bridge.", `Q|"It took ten years," the mayor said.`},
+			},
+			want: map[int]want{1: {"Lucia Ferro", "the mayor", "said"}},
+		},
+		{
+			name:  "a group and a document",
+			paras: [][]string{{`Q|Residents described the water arriving in minutes.`, `Q|Court records show the licence was suspended in 2021.`}},
+			want:  map[int]want{0: {"Residents", "Residents", "described"}, 1: {"Court records", "Court records", "show"}},
+		},
+		{
+			name:  "an appositive between the name and the cue",
+			paras: [][]string{{`Q|Nitin Bhardwaj, chief economist at a Mumbai bank, said a cut was coming.`}},
+			want:  map[int]want{0: {"Nitin Bhardwaj", "Nitin Bhardwaj", "said"}},
+		},
+		{
+			name:  "a name in apposition to a description",
+			paras: [][]string{{`Q|Its president, Daniel Hsu, said in an interview that costs would rise.`}},
+			want:  map[int]want{0: {"Daniel Hsu", "Daniel Hsu", "said"}},
+		},
+		{
+			name:  "reporting verbs inside the quotation are not cues",
+			paras: [][]string{{`Q|"They said it would never flood here," Priya Natarajan recalled.`}},
+			want:  map[int]want{0: {"Priya Natarajan", "Priya Natarajan", "recalled"}},
+		},
+		{
+			name:  "British single quotation marks, honorific",
+			paras: [][]string{{"Local government minister Harriet Coombe spoke first.", `Q|‘Residents should not pay twice,’ Ms Coombe said.`}},
+			want:  map[int]want{1: {"Harriet Coombe", "Coombe", "said"}},
+		},
+		{
+			name:  "no source at all",
+			paras: [][]string{{`Q|"Some things never change."`}},
+			want:  map[int]want{0: {"", "", ""}},
+		},
+	}
+	at := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, quote := article(tt.paras...)
+			got := at.Article(a, func(i int) bool { return quote[i] }, nil)
+			require.Len(t, got, len(a.Sentences))
+			for i, w := range tt.want {
+				g := got[i]
+				assert.Equal(t, w, want{g.Speaker, g.Mention, g.Cue}, "sentence %d: %s", i, a.Sentences[i].Text)
+				checkOffsets(t, a, g)
+				if w.mention != "" {
+					assert.True(t, a.Sentences[i].Start <= g.MentionStart && g.MentionEnd <= a.Sentences[i].End, "mention inside its sentence")
+				}
+			}
+			for i, q := range quote {
+				if !q {
+					assert.Equal(t, None(), got[i], "sentence %d is not a quote", i)
+				}
+			}
+		})
+	}
+}
+
+// checkOffsets asserts that every part slices the article's text, and that
+// absent parts are "" at -1.
+func checkOffsets(t *testing.T, a *corpus.Article, g Attribution) {
+	t.Helper()
+	for _, p := range []struct {
+		s          string
+		start, end int
+	}{{g.Speaker, g.SpeakerStart, g.SpeakerEnd}, {g.Mention, g.MentionStart, g.MentionEnd}, {g.Cue, g.CueStart, g.CueEnd}} {
+		if p.s == "" {
+			assert.Equal(t, [2]int{-1, -1}, [2]int{p.start, p.end}, "absent part at -1")
+			continue
+		}
+		require.True(t, 0 <= p.start && p.start < p.end && p.end <= len(a.Text), "offsets [%d,%d) in text of %d bytes", p.start, p.end, len(a.Text))
+		assert.Equal(t, p.s, a.Text[p.start:p.end])
+	}
+}
+
+func TestSentenceMatchesArticle(t *testing.T) {
+	a, quote := article([]string{"Mayor Lucia Ferro opened the bridge.", `Q|"It took ten years," she said.`})
+	at := New()
+	q := func(i int) bool { return quote[i] }
+	assert.Equal(t, at.Article(a, q, nil)[1], at.Sentence(a, q, 1))
+	assert.Equal(t, None(), at.Sentence(a, func(int) bool { return false }, 1), "no quote, nothing computed")
+}

@@ -1,0 +1,38 @@
+// Package attribution says who is speaking in a quote sentence: the source
+// as named most fully in the article (Speaker), the words of the sentence
+// that refer to it (Mention) and the reporting expression (Cue), each with
+// byte offsets into the article's raw text.
+//
+// It is a rule system, deterministic and without a model file, in four
+// steps over one article:
+//
+//  1. Tokens (features/token) and a quotation state per token: which
+//     words lie inside quotation marks, carried across the sentences of a
+//     paragraph so that the second sentence of a multi-sentence quotation
+//     knows it starts inside one.
+//  2. Cue candidates: reporting-verb forms of features/lexicon
+//     (reporting_verbs.txt) outside quotation marks and not after a
+//     determiner ("the report"), and the verb-like attribution phrases
+//     ("according to", "told reporters", "declined to comment").
+//  3. For each cue, the mention it governs: the subject before it (over
+//     auxiliaries and adverbs, through an appositive "X, chief economist at
+//     Y, said"), the noun phrase after it when it is inverted after a
+//     quotation ("…," said X) or after "according to". A rule score ranks
+//     the (mention, cue) pairs: a pair with a mention beats one without,
+//     "according to" and inverted forms after a quotation get a bonus, core
+//     speech verbs (say, tell, add, write…) beat verbs that are often
+//     something else (find, show, call). A sentence with no cue takes its
+//     sentence-initial name or pronoun as mention.
+//  4. Resolution: a name to the fullest earlier name with the same last word
+//     ("Patchett" → "Gloria Patchett", titles stripped); a pronoun to the
+//     speaker of the nearest earlier quote or the first name of the nearest
+//     earlier sentence with one (three sentences back at most); a
+//     description ("the mayor", "the council") to the latest earlier name
+//     whose title or role words hold its head word; a quote sentence with
+//     no mention carries the speaker of the next quote sentence when its
+//     quotation runs on into it, else of the previous one.
+//
+// Names are capitalised word sequences; leading titles and roles ("County
+// Clerk", "Mr", "Gov.") are not part of a name's span but are kept to
+// resolve descriptions.
+package attribution

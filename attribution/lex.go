@@ -1,0 +1,171 @@
+package attribution
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/stancekit/stancekit/features"
+)
+
+// words is a set of lower-case words.
+type words map[string]bool
+
+func set(s string) words {
+	w := words{}
+	for _, f := range strings.Fields(s) {
+		w[f] = true
+	}
+	return w
+}
+
+// titles precede a name and are not part of its span ("County Clerk Renata
+// Ybarra" names "Renata Ybarra"); they are kept as role words of the name.
+var titles = set(`mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister
+	mayor governor gov sen senator rep representative congressman congresswoman president vice
+	minister premier chancellor secretary chief judge justice principal clerk cllr councillor councilor
+	councilman councilwoman reeve commissioner inspector detective det sergeant sgt superintendent supt
+	constable const officer captain capt lieutenant lt general gen colonel col major coach manager
+	director chairman chairwoman chair spokesperson spokesman spokeswoman deputy assistant attorney
+	prosecutor sheriff mp mla mep msp dean ceo cfo pope king queen prince princess ambassador
+	economist analyst executive leader head treasurer auditor trustee speaker
+	controller commander marshal mr. dr. st`)
+
+// abbrevs are title abbreviations whose full stop the tokenizer splits off
+// ("Gov" "." "Martin"): the stop stays inside the name sequence.
+var abbrevs = set(`mr mrs ms dr prof rev gov sen rep sgt supt capt lt gen col det const st jr sr mt ft`)
+
+// notNames are capitalised words that do not start or extend a name: words
+// capitalised because they start a sentence or a headline.
+var notNames = set(`the a an and but or nor so yet if when while as because after before since until
+	although though in on at by for from of to with without into onto over under about above below
+	this that these those there here then now today yesterday tomorrow
+	i me my we us our you your he him his she her it its they them their who whom whose which what
+	where why how all some many most more few several each every any no not none both either neither
+	according asked said says told also even still just only meanwhile however instead
+	read watch listen sign subscribe donate support follow share click join get
+	january february march april june july august september october november december
+	monday tuesday wednesday thursday friday saturday sunday`)
+
+// pronouns that can be a source.
+var subjectPronouns = set(`he she they it we i`)
+
+// determiners open a noun phrase; a reporting-verb form after one is a noun
+// ("the report", "a comment"), not a cue.
+var determiners = set(`the a an his her its their our my your this these those that another
+	some many several both each every no`)
+
+// stops end a noun phrase when walking back from a cue or forward after it.
+var stops = set(`that which who whom whose and or but nor when while as because if after before since
+	until although though than so then where whereas once unless whether
+	is was were are be been being am has have had having will would could should can may might must
+	do does did not n't to in on at by for from with into onto about over under of
+	said says told say tell added adds according also`)
+
+// connectors may sit inside a capitalised name ("Bank of England", "Ministry
+// of Health", "Transportation and Infrastructure").
+var connectors = set(`of and & for de la le van von der du al bin da di del`)
+
+// orgWords may take an "of" inside a name ("Bank of England"); a person's
+// name does not ("Radhika Menon of Coastline Research" is two names).
+var orgWords = set(`bank ministry department university council association institute office chamber board
+	court house society federation union commission agency college school church party league
+	museum bureau centre center secretary minister director chief committee federation order
+	residents friends chamber city state republic people government`)
+
+// prepositions may join a head to its complement inside a subject
+// ("Nurses at the hospital", "Figures published on Thursday").
+var prepositions = set(`at on in of for from with by`)
+
+// skippable are auxiliaries and adverbs between a subject and its cue
+// ("Gov. Delacroix has said", "police later said").
+var skippable = set(`has have had also later previously then will would is was are were has since again
+	already once repeatedly never not n't just recently earlier separately publicly privately
+	first subsequently initially reportedly`)
+
+// coreCues are the speech verbs that are hardly ever anything else.
+var coreCues = set(`say says said saying tell tells told telling add adds added adding write writes wrote
+	tweet tweets tweeted tweeting ask asks asked according insist insists insisted insisting
+	warn warns warned warning explain explains explained state states stated claim claims claimed
+	argue argues argued announce announces announced declare declares declared confirm confirms
+	confirmed deny denies denied admit admits admitted note notes noted reply replies replied
+	respond responds responded recall recalls recalled testify testifies testified concede
+	concedes conceded acknowledge acknowledges acknowledged`)
+
+// phraseCues are the verb-like phrases of features/lexicon/attribution.txt
+// and a few more, matched on lower-case tokens; the longest match wins.
+var phraseCues = [][]string{
+	{"according", "to"},
+	{"told", "reporters"},
+	{"tells", "reporters"},
+	{"declined", "to", "comment"},
+	{"did", "not", "respond"},
+	{"did", "not", "immediately", "respond"},
+	{"did", "n't", "respond"},
+	{"was", "quoted"},
+	{"is", "quoted"},
+	{"voiced", "concern"},
+	{"voiced", "concerns"},
+	{"voiced", "caution"},
+	{"voiced", "support"},
+	{"voiced", "opposition"},
+	{"expressed", "concern"},
+	{"expressed", "concerns"},
+}
+
+// Word classes, one bit each, so that a token is looked up once.
+const (
+	fReporting uint32 = 1 << iota
+	fTitle
+	fAbbrev
+	fNotName
+	fPronoun
+	fDeterminer
+	fStop
+	fConnector
+	fSkippable
+	fCore
+	fOrg
+	fPreposition
+	fPhrase // starts a phrase cue
+
+	fKnown uint32 = 1 << 31 // a token's classes have been looked up
+)
+
+var (
+	lexOnce sync.Once
+	lexicon map[string]uint32
+)
+
+// wordClasses returns the classes of every listed word, with the
+// reporting-verb forms of the features lexicon. The lexicon is embedded:
+// failing to read it is a build defect.
+func wordClasses() map[string]uint32 {
+	lexOnce.Do(func() {
+		lex, err := features.LoadLexicons()
+		if err != nil {
+			panic("attribution: " + err.Error())
+		}
+		lexicon = map[string]uint32{}
+		for w, ok := range lex.Reporting {
+			if ok && w != "according" { // "according" alone is nothing: "according to" is a phrase cue
+				lexicon[w] |= fReporting
+			}
+		}
+		for _, c := range []struct {
+			set  words
+			flag uint32
+		}{
+			{titles, fTitle}, {abbrevs, fAbbrev}, {notNames, fNotName}, {subjectPronouns, fPronoun},
+			{determiners, fDeterminer}, {stops, fStop}, {connectors, fConnector}, {skippable, fSkippable},
+			{coreCues, fCore}, {orgWords, fOrg}, {prepositions, fPreposition},
+		} {
+			for w := range c.set {
+				lexicon[w] |= c.flag
+			}
+		}
+		for _, ph := range phraseCues {
+			lexicon[ph[0]] |= fPhrase
+		}
+	})
+	return lexicon
+}

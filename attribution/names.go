@@ -1,0 +1,162 @@
+package attribution
+
+import "github.com/stancekit/stancekit/features/token"
+
+// name is a capitalised word sequence outside quotation marks.
+type name struct {
+	sp    span // the name without leading titles: "Renata Ybarra"
+	full  span // with them: "County Clerk Renata Ybarra"
+	roles span // role words before it ("controller Aroha Paratene") through its titles
+	appos span // an appositive after it: ", the authority's chief executive,"
+	sent  int
+}
+
+func (at *Attributor) isWord(i int) bool {
+	k := at.toks[i].kind
+	return k == token.Word
+}
+
+// nameStart reports whether token i can start or extend a name.
+func (at *Attributor) nameWord(i int) bool {
+	t := at.toks[i]
+	return t.kind == token.Word && t.upper && !t.inQuote && !at.has(i, fNotName)
+}
+
+// collectNames finds the names of the first n sentences.
+func (at *Attributor) collectNames(n int) {
+	at.names = at.names[:0]
+	for si := range n {
+		lo, hi := at.bounds[si], at.bounds[si+1]
+		for i := lo; i < hi; {
+			start := i
+			if at.low(i) == "the" && i+1 < hi && at.nameWord(i+1) && !at.toks[i].inQuote {
+				i++
+			}
+			if !at.nameWord(i) {
+				i = start + 1
+				continue
+			}
+			j := i + 1
+			for j < hi {
+				switch {
+				case at.nameWord(j):
+					j++
+					continue
+				case at.toks[j].kind == token.Punct && at.text[at.toks[j].start:at.toks[j].end] == "." &&
+					(at.has(j-1, fAbbrev) || at.toks[j-1].end-at.toks[j-1].start == 1) && j+1 < hi && at.nameWord(j+1):
+					j++
+					continue
+				case at.has(j, fConnector) && !at.toks[j].upper && j+1 < hi && at.nameWord(j+1) &&
+					(at.low(j) != "of" || at.has(j-1, fOrg)):
+					j++
+					continue
+				}
+				break
+			}
+			at.addName(si, span{start, j})
+			i = j
+		}
+	}
+}
+
+func (at *Attributor) addName(si int, full span) {
+	n := name{full: full, sp: full, sent: si}
+	// Strip through the last title that has a name word after it.
+	for k := full.hi - 2; k >= full.lo; k-- {
+		if at.has(k, fTitle) {
+			lo := k + 1
+			for lo < full.hi && !at.nameWord(lo) {
+				lo++
+			}
+			if lo < full.hi {
+				n.sp.lo = lo
+			}
+			break
+		}
+	}
+	// Role words: up to three lower-case words just before.
+	sentLo := at.bounds[si]
+	r := full.lo
+	for r > sentLo && full.lo-r < 2 && at.isWord(r-1) && !at.toks[r-1].upper && !at.toks[r-1].inQuote &&
+		!at.has(r-1, fStop) && !at.has(r-1, fDeterminer) && !at.has(r-1, fReporting) {
+		r--
+	}
+	n.roles = span{r, n.sp.lo}
+	// An appositive: ", the authority's chief executive".
+	hi := at.bounds[si+1]
+	if full.hi < hi && at.low(full.hi) == "," {
+		k := full.hi + 1
+		for k < hi && k-full.hi <= 8 && at.toks[k].kind != token.Punct && at.toks[k].kind != token.Quote {
+			k++
+		}
+		n.appos = span{full.hi + 1, k}
+	}
+	at.names = append(at.names, n)
+}
+
+// nameEndingAt returns the index of the name whose full span ends at hi and
+// starts at or after lo, or -1.
+func (at *Attributor) nameEndingAt(lo, hi int) int {
+	for k := len(at.names) - 1; k >= 0; k-- {
+		n := at.names[k]
+		if n.full.hi == hi && n.full.lo >= lo {
+			return k
+		}
+		if n.full.hi < hi {
+			break
+		}
+	}
+	return -1
+}
+
+// nameStartingAt returns the index of the name whose full span starts at lo,
+// or -1.
+func (at *Attributor) nameStartingAt(lo int) int {
+	for k, n := range at.names {
+		if n.full.lo == lo {
+			return k
+		}
+		if n.full.lo > lo {
+			break
+		}
+	}
+	return -1
+}
+
+// lastLow is the lower-cased last token of s.
+func (at *Attributor) lastLow(s span) string { return at.low(s.hi - 1) }
+
+// fullest returns the longest name with the same last word as name k, in
+// sentences up to last (the earliest of equal length): the source as
+// named most fully.
+func (at *Attributor) fullest(k, last int) span {
+	want := at.lastLow(at.names[k].sp)
+	best := at.names[k].sp
+	bestLen := best.hi - best.lo
+	found := false
+	for _, n := range at.names {
+		if n.sent > last {
+			break
+		}
+		if at.lastLow(n.sp) != want {
+			continue
+		}
+		if l := n.sp.hi - n.sp.lo; !found || l > bestLen {
+			best, bestLen, found = n.sp, l, true
+		}
+	}
+	return best
+}
+
+// hasRole reports whether name n carries the word head among its titles,
+// role words or appositive.
+func (at *Attributor) hasRole(n name, head string) bool {
+	for _, s := range []span{n.roles, n.appos} {
+		for i := s.lo; i < s.hi; i++ {
+			if at.low(i) == head {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,129 @@
+package attribution
+
+// back is how many sentences a pronoun or a continuation looks back.
+const back = 3
+
+// resolve sets the speaker of every quote sentence from its mention, then
+// pronouns from earlier speakers and names, then continuations from their
+// neighbours.
+func (at *Attributor) resolve() {
+	for i := range at.sents {
+		si := &at.sents[i]
+		if !si.quote {
+			continue
+		}
+		switch si.mkind {
+		case nameMention:
+			si.speaker = at.fullest(si.mname, i)
+		case phraseMention:
+			si.speaker = at.description(si.mention, i)
+		}
+	}
+	for i := range at.sents {
+		if si := &at.sents[i]; si.quote && si.mkind == pronounMention {
+			si.speaker = at.antecedent(i)
+		}
+	}
+	// Continuations: forward where the quotation runs on into the next
+	// sentence, then backward, then forward again; descending passes let a
+	// run of continuations take the speaker named at its end.
+	n := len(at.sents)
+	carry := func(i, j int) bool {
+		if j < 0 || j >= n || !at.sents[j].quote || !at.sents[j].speaker.ok() {
+			return false
+		}
+		at.sents[i].speaker = at.sents[j].speaker
+		return true
+	}
+	pending := func(i int) bool { si := at.sents[i]; return si.quote && si.mkind == noMention && !si.speaker.ok() }
+	for i := n - 1; i >= 0; i-- {
+		if pending(i) && at.openEnd[i] {
+			carry(i, i+1)
+		}
+	}
+	for i := 0; i < n; i++ {
+		if !pending(i) {
+			continue
+		}
+		for j := i - 1; j >= 0 && i-j <= back; j-- {
+			if carry(i, j) || !at.sents[j].quote {
+				break
+			}
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		if pending(i) {
+			carry(i, i+1)
+		}
+	}
+}
+
+// antecedent resolves a pronoun in sentence i: the speaker of the nearest
+// earlier quote, or the first name of the nearest earlier sentence with one.
+func (at *Attributor) antecedent(i int) span {
+	for j := i - 1; j >= 0 && i-j <= back; j-- {
+		sj := at.sents[j]
+		if sj.quote && sj.speaker.ok() {
+			return sj.speaker
+		}
+		if sj.quote && sj.mkind == noMention {
+			continue // a continuation: its speaker comes later, look further
+		}
+		// The first name of the sentence, preferring a person's: one named
+		// in two words or more somewhere, not "the …". A lone capitalised
+		// word may just start the sentence ("Retired shearer Bill Haddon").
+		first := -1
+		for k, nm := range at.names {
+			if nm.sent > j {
+				break
+			}
+			if nm.sent < j {
+				continue
+			}
+			if first < 0 {
+				first = k
+			}
+			if f := at.fullest(k, i); f.hi-f.lo >= 2 && at.low(nm.sp.lo) != "the" {
+				first = k
+				break
+			}
+		}
+		if first >= 0 {
+			return at.fullest(first, i)
+		}
+	}
+	return span{}
+}
+
+// description resolves a noun phrase mention of sentence i ("the mayor",
+// "the council") to the latest name up to the next sentence whose titles,
+// role words or appositive hold its head word, or whose last word is its
+// head; else the phrase stands for itself.
+func (at *Attributor) description(m span, i int) span {
+	head := at.lastLow(m)
+	for k := len(at.names) - 1; k >= 0; k-- {
+		nm := at.names[k]
+		if nm.sent > i+1 || (nm.full.lo >= m.lo && nm.full.hi <= m.hi) || (nm.appos.lo < m.hi && m.lo < nm.appos.hi) {
+			continue // the mention itself, or the mention as its appositive
+		}
+		if at.hasRole(nm, head) || at.lastLow(nm.sp) == head {
+			// Earlier names first: a later one is a forward reference.
+			if nm.sent <= i || at.earlierRole(k, head, i) < 0 {
+				return at.fullest(k, max(i, nm.sent))
+			}
+		}
+	}
+	return m
+}
+
+// earlierRole returns a name before k, in sentences up to i, that matches
+// head, or -1.
+func (at *Attributor) earlierRole(k int, head string, i int) int {
+	for j := k - 1; j >= 0; j-- {
+		nm := at.names[j]
+		if nm.sent <= i && (at.hasRole(nm, head) || at.lastLow(nm.sp) == head) {
+			return j
+		}
+	}
+	return -1
+}
