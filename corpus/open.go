@@ -51,6 +51,12 @@ func (o ReaderOptions) withDefaults() ReaderOptions {
 // that, from the first non-space bytes: '{' means JSONL, "__label__"
 // fastText, anything else raw text.
 func NewReader(r io.Reader, name string, opts ReaderOptions) Reader {
+	return newReader(r, name, opts, 1)
+}
+
+// newReader is NewReader for a stream whose first line is line number
+// firstLine of its file (a line range of it, see ReadLines).
+func newReader(r io.Reader, name string, opts ReaderOptions, firstLine int) Reader {
 	opts = opts.withDefaults()
 	f := opts.Format
 	if f == FormatAuto {
@@ -68,13 +74,18 @@ func NewReader(r io.Reader, name string, opts ReaderOptions) Reader {
 			r = io.MultiReader(io.LimitReader(br, int64(br.Buffered())), errReader{err})
 		}
 	}
+	lines := func() *lineReader {
+		l := newLineReader(r, opts.MaxRecord)
+		l.line = firstLine - 1
+		return l
+	}
 	switch f {
 	case FormatJSONL:
-		return &jsonlReader{name: name, lines: newLineReader(r, opts.MaxRecord), textField: opts.TextField}
+		return &jsonlReader{name: name, lines: lines(), textField: opts.TextField}
 	case FormatTSV:
-		return &sentenceLineReader{name: name, lines: newLineReader(r, opts.MaxRecord)}
+		return &sentenceLineReader{name: name, lines: lines()}
 	case FormatFastText:
-		return &sentenceLineReader{name: name, lines: newLineReader(r, opts.MaxRecord), fastText: true}
+		return &sentenceLineReader{name: name, lines: lines(), fastText: true}
 	default:
 		return &textReader{name: name, r: r, max: opts.MaxRecord}
 	}
@@ -229,13 +240,18 @@ func (m *MultiReader) openPath(p string) error {
 	if err != nil {
 		return &RecordError{File: p, ID: p, Err: err}
 	}
-	var r io.Reader = f
-	m.closer = f
+	return m.openStream(f, f, p)
+}
+
+// openStream makes the stream r of the file named p the current input,
+// decompressed when the name ends in .gz; c is closed with it (it may be
+// nil).
+func (m *MultiReader) openStream(r io.Reader, c io.Closer, p string) error {
+	m.closer = c
 	if strings.HasSuffix(strings.ToLower(p), ".gz") {
-		gz, err := gzip.NewReader(bufio.NewReader(f))
+		gz, err := gzip.NewReader(bufio.NewReader(r))
 		if err != nil {
-			f.Close()
-			m.closer = nil
+			m.closeCurrent()
 			switch {
 			case errors.Is(err, io.EOF):
 				err = fmt.Errorf("gzip: %w", ErrEmpty)
@@ -245,10 +261,13 @@ func (m *MultiReader) openPath(p string) error {
 			return &RecordError{File: p, ID: p, Err: err}
 		}
 		r = gz
-		m.closer = multiCloser{gz, f}
+		if c != nil {
+			m.closer = multiCloser{gz, c}
+		} else {
+			m.closer = gz
+		}
 	}
-	opts := m.opts
-	m.cur = NewReader(r, p, opts)
+	m.cur = NewReader(r, p, m.opts)
 	return nil
 }
 
