@@ -293,31 +293,15 @@ func (Summary) Article(dst []byte, a *corpus.Article, m *models.Model, preds []m
 		dst = appendScore(dst, float64(n)/float64(len(preds)))
 	}
 	dst = append(dst, `},"appeal_spans":[`...)
-	appeal := -1
-	for c, l := range m.Labels {
-		if l == "appeal" {
-			appeal = c
-		}
-	}
-	first := true
-	for i := 0; i < len(preds); i++ {
-		if preds[i].Label != appeal {
-			continue
-		}
-		j := i
-		for j+1 < len(preds) && preds[j+1].Label == appeal {
-			j++
-		}
-		if !first {
+	for i, sp := range AppealSpans(a, m, preds) {
+		if i > 0 {
 			dst = append(dst, ',')
 		}
-		first = false
 		dst = append(dst, '[')
-		dst = strconv.AppendInt(dst, int64(a.Sentences[i].Start), 10)
+		dst = strconv.AppendInt(dst, int64(sp.Start), 10)
 		dst = append(dst, ',')
-		dst = strconv.AppendInt(dst, int64(a.Sentences[j].End), 10)
+		dst = strconv.AppendInt(dst, int64(sp.End), 10)
 		dst = append(dst, ']')
-		i = j
 	}
 	return append(dst, "]}\n"...)
 }
