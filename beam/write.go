@@ -104,12 +104,16 @@ func parseGroupKey(s string) (batch.GroupKey, error) {
 	return batch.GroupKey{Value: v[0], Month: v[1]}, nil
 }
 
-// mergeTallyFn sums the tallies of a group.
+// mergeTallyFn sums the tallies of a group. It makes a new tally: a runner
+// may hand it values it still holds elsewhere (one article's tally is
+// emitted for several groups), which must not change.
 type mergeTallyFn struct{}
 
 func (mergeTallyFn) MergeAccumulators(a, b batch.Tally) batch.Tally {
-	a.Merge(b)
-	return a
+	sum := batch.Tally{Counts: make([]int, max(len(a.Counts), len(b.Counts)))}
+	sum.Merge(a)
+	sum.Merge(b)
+	return sum
 }
 
 // groupTally is one row of the aggregate table on its way to the writer.
