@@ -48,7 +48,7 @@ func build(s beam.Scope, c config) {
 	var files []beam.PCollection
 	for _, g := range strings.Split(c.Input, ",") {
 		if g = strings.TrimSpace(g); g != "" {
-			files = append(files, fileio.MatchFiles(s.Scope("Match"), g))
+			files = append(files, fileio.MatchFiles(s.Scope("Match"), g, fileio.MatchEmptyDisallow()))
 		}
 	}
 	matched := beam.Flatten(s, files...)
