@@ -146,6 +146,37 @@ func TestJSONLExplain(t *testing.T) {
 	assert.Equal(t, `{"article":"e","sentence":0,"para":0,"start":0,"end":10,"text":"Rain fell.","label":"fact","scores":{"appeal":0.25,"fact":0.5,"opinion":0.125,"quote":0.125},"explain":[{"feature":"word:\"rain\"","weight":1.5},{"feature":"cue:past","weight":0.25}]}`+"\n", string(got))
 }
 
+// Reasons in words, with the stage-1 breakdown nested.
+func TestJSONLExplainInWords(t *testing.T) {
+	a := &corpus.Article{ID: "e", Text: "Rain fell.", Sentences: []corpus.Sentence{{Text: "Rain fell.", End: 10}}}
+	preds := []models.Prediction{{Label: 1, Probs: []float64{0.25, 0.5, 0.125, 0.125}}}
+	expl := [][]models.NamedContribution{{
+		{Name: "stack+1:p(fact)", Weight: 2, Why: "the next sentence is fact, p 0.90"},
+		{Name: "stack+0:p(fact)", Weight: 1, Why: "on its own it reads as fact, p 0.50",
+			Because: []models.NamedContribution{{Name: "rain", Weight: 0.5, Why: `the word "rain"`}}},
+	}}
+	got := JSONL{}.Article(nil, a, tinyModel, preds, expl)
+	assert.Contains(t, string(got), `"explain":[{"feature":"stack+1:p(fact)","weight":2,"why":"the next sentence is fact, p 0.90"},`+
+		`{"feature":"stack+0:p(fact)","weight":1,"why":"on its own it reads as fact, p 0.50","because":[{"feature":"rain","weight":0.5,"why":"the word \"rain\""}]}]}`)
+}
+
+func TestMinConfidenceEncoders(t *testing.T) {
+	a := &corpus.Article{ID: "u", Text: "A. B.", Sentences: []corpus.Sentence{{Text: "A.", End: 2}, {Text: "B.", Start: 3, End: 5}}}
+	preds := []models.Prediction{
+		{Label: 1, Probs: []float64{0.1, 0.6, 0.2, 0.1}},    // below 0.7
+		{Label: 0, Probs: []float64{0.9, 0.05, 0.03, 0.02}}, // above
+	}
+	enc := WithMinConfidence(JSONL{}, 0.7)
+	out := string(enc.Article(nil, a, tinyModel, preds, nil))
+	assert.Equal(t, 1, strings.Count(out, `"uncertain":true`))
+	assert.Contains(t, strings.Split(out, "\n")[0], `"uncertain":true`)
+	d := WithMinConfidence(Delimited{Sep: ','}, 0.7).(Delimited)
+	assert.Equal(t, "article,sentence,para,start,end,label,uncertain,p_appeal,p_fact,p_opinion,p_quote,text\n", string(d.Header(tinyModel.Labels)))
+	assert.Equal(t, "u,0,0,0,2,fact,true,0.1,0.6,0.2,0.1,A.\nu,1,0,3,5,appeal,false,0.9,0.05,0.03,0.02,B.\n", string(d.Article(nil, a, tinyModel, preds, nil)))
+	s := WithMinConfidence(Summary{}, 0.7)
+	assert.Contains(t, string(s.Article(nil, a, tinyModel, preds, nil)), `},"uncertain":1,"appeal_spans":[[3,5]]}`)
+}
+
 func TestSummaryAppealSpans(t *testing.T) {
 	a := &corpus.Article{ID: "s", Sentences: []corpus.Sentence{
 		{Start: 0, End: 5}, {Start: 6, End: 9}, {Start: 10, End: 20}, {Start: 21, End: 30}, {Start: 31, End: 40},

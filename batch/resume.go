@@ -17,23 +17,42 @@ import (
 // interrupted run may have written only part of them; it is classified
 // again). It returns the set of ids to skip. A missing file is an empty set.
 // Compressed output cannot be resumed.
+//
+// Resume skips by id, so a later article that reuses an id is lost: use
+// ResumeAt, which resumes by input position.
 func Resume(path, format string) (map[string]bool, error) {
+	done, _, err := scanOutput(path, format)
+	return done, err
+}
+
+// ResumeAt is Resume by input position: it truncates the output as Resume
+// does and returns how many input records (articles and bad records) it
+// holds, in order; a resumed run skips that many records of the same
+// input (Options.SkipFirst). Articles that reuse an id, even next to each
+// other, are each counted (a record starts at sentence 0).
+func ResumeAt(path, format string) (int, error) {
+	_, n, err := scanOutput(path, format)
+	return n, err
+}
+
+func scanOutput(path, format string) (map[string]bool, int, error) {
 	if strings.HasSuffix(strings.ToLower(path), ".gz") {
-		return nil, fmt.Errorf("batch: -resume needs an uncompressed output file, not %s", path)
+		return nil, 0, fmt.Errorf("batch: -resume needs an uncompressed output file, not %s", path)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if errors.Is(err, os.ErrNotExist) {
-		return map[string]bool{}, nil
+		return map[string]bool{}, 0, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("batch: resume: %w", err)
+		return nil, 0, fmt.Errorf("batch: resume: %w", err)
 	}
 	defer f.Close()
 	format = strings.ToLower(format)
 	done := map[string]bool{}
+	records := 0
 	br := bufio.NewReaderSize(f, 1<<20)
 	var off, lastStart int64
-	last := ""
+	last, started := "", false
 	lineNo := 0
 	inQuotes := false // CSV: the line goes on a quoted field with a newline
 	for {
@@ -44,13 +63,14 @@ func Resume(path, format string) (map[string]bool, error) {
 			if format == FormatCSV && bytes.Count(line, []byte{'"'})%2 == 1 {
 				inQuotes = !inQuotes
 			}
-			id, ok := articleOf(line, format, lineNo)
+			id, first, ok := articleOf(line, format, lineNo)
 			if ok && !continued {
-				if id != last {
-					if last != "" {
+				if !started || id != last || first {
+					if started {
 						done[last] = true
+						records++
 					}
-					last = id
+					last, started = id, true
 					lastStart = off
 				}
 			}
@@ -60,60 +80,71 @@ func Resume(path, format string) (map[string]bool, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("batch: resume %s: %w", path, err)
+			return nil, 0, fmt.Errorf("batch: resume %s: %w", path, err)
 		}
 	}
 	// Drop the last article (possibly partial) and any partial line.
 	end := off
-	if last != "" {
+	if started {
 		end = lastStart
 	}
 	if err := f.Truncate(end); err != nil {
-		return nil, fmt.Errorf("batch: resume %s: %w", path, err)
+		return nil, 0, fmt.Errorf("batch: resume %s: %w", path, err)
 	}
-	return done, nil
+	return done, records, nil
 }
 
-// articleOf returns the article id of one output record; ok is false for
-// a header or a line that cannot be read.
-func articleOf(line []byte, format string, lineNo int) (string, bool) {
+// articleOf returns the article id of one output record and whether the
+// line starts an input record (sentence 0, an error, a summary line); ok
+// is false for a header or a line that cannot be read.
+func articleOf(line []byte, format string, lineNo int) (id string, first, ok bool) {
 	switch format {
 	case FormatCSV, FormatTSV:
 		if lineNo == 1 && bytes.HasPrefix(line, []byte("article")) {
-			return "", false
+			return "", false, false
 		}
 		sep := byte(',')
 		if format == FormatTSV {
 			sep = '\t'
 		}
+		rest := line
 		if format == FormatCSV && len(line) > 0 && line[0] == '"' {
 			// A quoted id: read up to the closing quote that is not doubled.
 			var b []byte
-			for i := 1; i < len(line); i++ {
+			i := 1
+			for ; i < len(line); i++ {
 				if line[i] == '"' {
 					if i+1 < len(line) && line[i+1] == '"' {
 						b = append(b, '"')
 						i++
 						continue
 					}
-					return string(b), true
+					break
 				}
 				b = append(b, line[i])
 			}
-			return "", false
+			if i >= len(line) {
+				return "", false, false
+			}
+			id, rest = string(b), line[i+1:]
+		} else {
+			i := bytes.IndexByte(line, sep)
+			if i < 0 {
+				return "", false, false
+			}
+			id, rest = string(line[:i]), line[i:]
 		}
-		i := bytes.IndexByte(line, sep)
-		if i < 0 {
-			return "", false
-		}
-		return string(line[:i]), true
+		// rest starts at the separator before the sentence column.
+		first = bytes.HasPrefix(rest, []byte{sep, '0', sep}) || bytes.HasPrefix(rest, []byte{sep, '-', '1', sep})
+		return id, first, true
 	default:
 		var rec struct {
-			Article *string `json:"article"`
+			Article  *string `json:"article"`
+			Sentence *int    `json:"sentence"`
 		}
 		if json.Unmarshal(line, &rec) != nil || rec.Article == nil {
-			return "", false
+			return "", false, false
 		}
-		return *rec.Article, true
+		return *rec.Article, rec.Sentence == nil || *rec.Sentence == 0, true
 	}
 }

@@ -143,3 +143,40 @@ func TestResumeUnreadable(t *testing.T) {
 	_, err := Resume(t.TempDir(), FormatJSONL) // a directory
 	require.Error(t, err)
 }
+
+// ResumeAt counts input records, not ids: an id repeated next to itself,
+// or later, is a record each time (a record starts at sentence 0 or is an
+// error or summary line). Hand-made outputs; the last record is dropped as
+// Resume drops it.
+func TestResumeAtCountsRecords(t *testing.T) {
+	tests := []struct {
+		name, format, file string
+		want               int
+	}{
+		{"jsonl adjacent duplicates", FormatJSONL, `{"article":"a","sentence":0}
+{"article":"a","sentence":1}
+{"article":"a","sentence":0}
+{"article":"b","sentence":0}
+{"article":"a","sentence":0}
+`, 3},
+		{"jsonl errors with one id", FormatJSONL, `{"article":"x","error":"e"}
+{"article":"x","error":"e"}
+{"article":"y","sentence":0}
+`, 2},
+		{"summary", FormatSummary, `{"article":"a","sentences":3}
+{"article":"a","sentences":1}
+{"article":"b","sentences":1}
+`, 2},
+		{"tsv", FormatTSV, "article\tsentence\ttext\na\t0\tx\na\t1\ty\na\t0\tz\nb\t-1\t-1\t-1\t-1\terror\tm\nc\t0\tw\n", 3},
+		{"csv quoted", FormatCSV, "article,sentence,text\n\"a,1\",0,x\n\"a,1\",0,y\nb,0,z\n", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "out")
+			require.NoError(t, os.WriteFile(path, []byte(tt.file), 0o644))
+			n, err := ResumeAt(path, tt.format)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, n)
+		})
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/models"
@@ -22,10 +23,23 @@ type Options struct {
 	// carry this id (as Resume returns them); nil skips none. It is called
 	// from the goroutine that reads, never concurrently.
 	Skip func(id string) bool
+	// SkipFirst leaves out the first SkipFirst input records (articles and
+	// bad records), as ResumeAt or a Checkpoint counts them: resuming by
+	// position, so that no later article is lost for reusing an id.
+	SkipFirst int
 	// Progress is called on Run's goroutine after each article is written;
 	// it may be nil.
 	Progress func(Stats)
+	// Grace is how long Run, once ctx is cancelled, keeps writing the
+	// articles already read before it returns; 0 means DefaultGrace.
+	// Articles still being classified then are abandoned (not written).
+	Grace time.Duration
 }
+
+// DefaultGrace is the default Options.Grace: long enough to finish the
+// articles in flight in an ordinary run, short enough that an interrupt is
+// obeyed at once when one huge article is being classified.
+const DefaultGrace = 2 * time.Second
 
 // Stats counts what a run did.
 type Stats struct {
@@ -65,10 +79,20 @@ type result struct {
 // the first error that stops the stream (a failed read or write), or ctx's
 // error when it is cancelled before the end of the input, after writing
 // every article read until then. Stats.Errors > 0 means some input failed.
+//
+// Cancellation is obeyed even while r.Next blocks (a pipe or FIFO with no
+// data) or an article takes long to classify: Run stops reading, writes
+// the articles that finish within Options.Grace, and returns. A Next call
+// still blocked then is left to return in its own time on a goroutine that
+// only exits afterwards; r must not be used again (nor closed) until it
+// returns, so a command should exit rather than close r.
 func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w io.Writer, opts Options) (Stats, error) {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
+	}
+	if err := ctx.Err(); err != nil {
+		return Stats{}, err // cancelled before the start: read nothing
 	}
 	parent := ctx
 	// A failed write cancels the run: the rest of the input would be read
@@ -84,16 +108,50 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 	var st Stats
 	var skipped atomic.Int64
 	var bufs bufPool
+	// readErr and eof are set by the dispatching goroutine before it closes
+	// jobs; they are read only after results is closed.
 	var readErr error
 	eof := false // the whole input was read
+	// done is closed when Run returns, so that goroutines still reading or
+	// classifying an abandoned article do not block on their channels.
+	done := make(chan struct{})
+	defer close(done)
+	// r.Next runs on a goroutine of its own, so that a read that blocks
+	// (a pipe with no data) cannot hold up cancellation: the dispatcher
+	// waits for either the next record or ctx.
+	type read struct {
+		a   *corpus.Article
+		err error
+	}
+	reads := make(chan read)
 	go func() {
-		defer close(jobs)
-		seq := 0
 		for {
+			a, err := r.Next()
+			select {
+			case reads <- read{a, err}:
+			case <-done:
+				return
+			}
+			if err != nil && !corpus.IsRecordError(err) {
+				return // io.EOF or a failed stream: the end
+			}
 			if ctx.Err() != nil {
 				return
 			}
-			a, err := r.Next()
+		}
+	}()
+	go func() {
+		defer close(jobs)
+		seq := 0
+		pos := 0 // input records read
+		for {
+			var rd read
+			select {
+			case rd = <-reads:
+			case <-ctx.Done():
+				return
+			}
+			a, err := rd.a, rd.err
 			if errors.Is(err, io.EOF) {
 				eof = true
 				return
@@ -102,7 +160,7 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 				readErr = err
 				return
 			}
-			if opts.Skip != nil && opts.Skip(jobID(a, err)) {
+			if pos++; pos <= opts.SkipFirst || (opts.Skip != nil && opts.Skip(jobID(a, err))) {
 				skipped.Add(1)
 				continue
 			}
@@ -111,7 +169,11 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 			case <-ctx.Done():
 				return
 			}
-			jobs <- job{seq: seq, article: a, err: err}
+			select {
+			case jobs <- job{seq: seq, article: a, err: err}:
+			case <-done:
+				return
+			}
 			seq++
 		}
 	}()
@@ -123,7 +185,18 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 			defer wg.Done()
 			ws := m.NewWorkspace()
 			for j := range jobs {
-				results <- process(j, ws, m, enc, opts.Explain, &bufs)
+				res := process(j, ws, m, enc, opts.Explain, &bufs)
+				if j.article != nil && len(j.article.Sentences) > bigArticle {
+					// Its predictions are encoded: a fresh workspace drops
+					// them, rather than keeping a long article's buffers
+					// for the rest of the run.
+					ws = m.NewWorkspace()
+				}
+				select {
+				case results <- res:
+				case <-done:
+					return
+				}
 			}
 		}()
 	}
@@ -136,7 +209,31 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 	pending := map[int]result{}
 	next := 0
 	var writeErr error
-	for res := range results {
+	grace := opts.Grace
+	if grace <= 0 {
+		grace = DefaultGrace
+	}
+	var deadline <-chan time.Time // set once ctx is cancelled
+	cancelled := parent.Done()
+	abandoned := false
+loop:
+	for {
+		var res result
+		var ok bool
+		select {
+		case res, ok = <-results:
+		case <-cancelled:
+			cancelled = nil
+			deadline = time.After(grace)
+			cancel() // stop reading
+			continue
+		case <-deadline:
+			abandoned = true
+			break loop
+		}
+		if !ok {
+			break loop
+		}
 		pending[res.seq] = res
 		for {
 			p, ok := pending[next]
@@ -169,6 +266,12 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 		}
 	}
 	st.Skipped = int(skipped.Load())
+	if abandoned {
+		if writeErr != nil {
+			return st, writeErr
+		}
+		return st, parent.Err()
+	}
 	switch {
 	case writeErr != nil:
 		return st, writeErr
@@ -180,6 +283,10 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 	}
 	return st, parent.Err()
 }
+
+// bigArticle is the number of sentences beyond which a worker starts a new
+// workspace after the article (see models.Workspace.Release).
+const bigArticle = 1 << 12
 
 // bufPool recycles the output buffers of written articles within one run
 // (io.Writer must not retain them): JSONL output is several times the
@@ -267,8 +374,9 @@ func Classify(ws *models.Workspace, m *models.Model, enc Encoder, a *corpus.Arti
 	if explain > 0 {
 		expl = make([][]models.NamedContribution, len(preds))
 		for i, p := range preds {
-			expl[i] = ws.Explain(a, i, p.Label, explain)
+			expl[i] = ws.Reasons(a, i, p.Label, explain)
 		}
 	}
+	ws.Release() // a long article's vectors are not needed beside its output
 	return Classified{Out: enc.Article(dst, a, m, preds, expl), Preds: preds}
 }

@@ -385,3 +385,16 @@ func TestRunFreshModelRaw(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 16, st.Sentences)
 }
+
+// SkipFirst skips by position: the output is the full run's without its
+// first records, whatever their ids.
+func TestRunSkipFirst(t *testing.T) {
+	input, ids := newsStream(t, 8)
+	full, _, err := runOn(t, context.Background(), input, "news.jsonl", JSONL{}, Options{Workers: 1})
+	require.NoError(t, err)
+	out, st, err := runOn(t, context.Background(), input, "news.jsonl", JSONL{}, Options{Workers: 2, SkipFirst: 3})
+	require.NoError(t, err)
+	assert.Equal(t, ids[3:], articleRuns(parseJSONL(t, out)))
+	assert.True(t, strings.HasSuffix(full, out))
+	assert.Equal(t, 3, st.Skipped)
+}

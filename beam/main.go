@@ -25,6 +25,8 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
+
+	"github.com/stancekit/stancekit/corpus"
 )
 
 var (
@@ -32,10 +34,10 @@ var (
 	output    = flag.String("output", "", "prefix of the output files (local or gs://…)")
 	modelPath = flag.String("model", "", "model file (default: the embedded news model)")
 	group     = flag.String("group", "source", "article field of the aggregate table (id, source or any JSONL string field)")
-	field     = flag.String("field", "text", "JSONL field holding the article text")
-	inFormat  = flag.String("input_format", "auto", "input format: auto, jsonl, tsv, fasttext or text")
+	field     = flag.String("field", "text", "JSONL field or CSV/TSV column holding the article text (classify's -text-field)")
+	inFormat  = flag.String("input_format", "auto", "input format: "+corpus.FormatNames)
 	shards    = flag.Int("shards", 4, "number of sentence output files")
-	splitMB   = flag.Int64("split_mb", 64, "JSONL, TSV and fastText files larger than this many MiB are read in line ranges of this size")
+	splitMB   = flag.Int64("split_mb", 64, "uncompressed JSONL files larger than this many MiB are read in line ranges of this size")
 )
 
 func init() {

@@ -29,8 +29,8 @@ func init() {
 	register.Emitter2[string, batch.Tally]()
 }
 
-// chunk is one unit of reading: a line range of a file of lines (JSONL,
-// TSV, fastText), or a whole file (raw text, .gz, small files).
+// chunk is one unit of reading: a line range of a JSONL file, or a whole
+// file (other formats, .gz, small files).
 type chunk struct {
 	Path       string
 	Whole      bool
@@ -67,10 +67,30 @@ func (fn *planFn) ProcessElement(ctx context.Context, md fileio.FileMetadata, em
 	if err != nil {
 		return fmt.Errorf("plan %s: %w", md.Path, err) // a transient read error: the runner retries
 	}
+	if len(ranges) > 0 && refused(ctx, md.Path, ranges[0], fn.Format) {
+		// Not JSONL after all: read whole, it is one error record, as classify gives.
+		emit(chunk{Path: md.Path, Whole: true})
+		return nil
+	}
 	for _, r := range ranges {
 		emit(chunk{Path: md.Path, Start: r.Start, End: r.End, FirstLine: r.FirstLine})
 	}
 	return nil
+}
+
+// refused reports whether the reader refuses the file at its first range
+// (its first line is not a JSON object: corpus.ErrFormat).
+func refused(ctx context.Context, path string, r corpus.LineRange, format string) bool {
+	f, _ := corpus.ParseFormat(format)
+	rc, err := openFile(ctx, path)
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	mr := corpus.ReadLines(io.LimitReader(rc, r.End-r.Start), path, r.FirstLine, corpus.ReaderOptions{Format: f})
+	defer mr.Close()
+	_, err = mr.Next()
+	return errors.Is(err, corpus.ErrFormat)
 }
 
 // openFile opens a file through Beam's file systems.

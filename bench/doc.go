@@ -11,9 +11,10 @@
 // Markdown table; README.md gives the commands and the published figures
 // (Wang & Manning 2012, "Baselines and Bigrams", ACL) they are set against.
 //
-// The data are not in this repository: they are read from
-// ../shared/bench/ (relative to the module root) and the benchmarks skip
-// with a message when they are absent. Folds are those of
+// The data are not in this repository (the authors give no licence to
+// redistribute them): README.md says how to make bench/testdata/subj/subj.tsv
+// from the public release, and the benchmarks skip with a message when it
+// is absent. The baselines are bench/baselines.py. Folds are those of
 // modeleval.CrossValidate (eval.Folds, seed 1), so that
 // `train -data subj.tsv -cv 10 -seed 1` reports the same scores.
 //

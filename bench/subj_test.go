@@ -29,11 +29,11 @@ import (
 )
 
 var (
-	subjData      = flag.String("subj-data", filepath.Join("..", "..", "shared", "bench", "subj", "subj.tsv"), "SUBJ data set, label<TAB>sentence")
+	subjData      = flag.String("subj-data", filepath.Join("testdata", "subj", "subj.tsv"), "SUBJ data set, label<TAB>sentence (see README.md for how to make it)")
 	subjFolds     = flag.String("subj-folds", "", "write the fold of every SUBJ line to this file (for baselines.py --fold-file)")
 	subjTable     = flag.Bool("subj-table", false, "TestSUBJTable: cross-validate every model on SUBJ and print the Markdown table")
 	subjBaselines = flag.String("subj-baselines", "svm,lr,mnb,fasttext", "with -subj-table: baselines.py models to run on the same folds (empty for none)")
-	subjScript    = flag.String("subj-script", filepath.Join("..", "..", "shared", "bench", "baselines.py"), "baselines.py")
+	subjScript    = flag.String("subj-script", "baselines.py", "the baseline script (bench/baselines.py)")
 	subjPython    = flag.String("subj-python", "/usr/bin/python3", "Python with python3-sklearn and python3-fasttext")
 	subjOne       = flag.String("subj-one", "", "internal to TestSUBJTable: cross-validate this configuration and print the result")
 )
@@ -94,9 +94,9 @@ func subjConfigs() []subjConfig {
 func readSUBJ(tb testing.TB) []*corpus.Article {
 	tb.Helper()
 	if _, err := os.Stat(*subjData); err != nil {
-		tb.Skipf("SUBJ data absent (%v): it lives in ../shared/bench/subj/ next to the repository, or pass -subj-data", err)
+		tb.Skipf("SUBJ data absent (%v): make bench/testdata/subj/subj.tsv as bench/README.md says, or pass -subj-data", err)
 	}
-	articles, bad, err := modeleval.ReadAll([]string{*subjData}, corpus.ReaderOptions{Format: corpus.FormatTSV})
+	articles, bad, err := corpus.ReadAll([]string{*subjData}, corpus.ReaderOptions{Format: corpus.FormatTSV})
 	require.NoError(tb, err)
 	require.Empty(tb, bad, "bad records in %s", *subjData)
 	return articles
@@ -232,7 +232,7 @@ func crossValidate(tb testing.TB, articles []*corpus.Article, folds []int, k int
 		cv = append(cv, eval.Fold{Index: f, Items: items})
 	}
 	peak := stop()
-	rep := eval.CrossValidation(labels, cv, eval.Options{})
+	rep := eval.EvaluateFolds(labels, cv, eval.Options{})
 	return cvResult{
 		AccMean: 100 * rep.FoldsSummary.Accuracy.Mean, AccStd: 100 * rep.FoldsSummary.Accuracy.Std,
 		TrainPerSec:   float64(trained) / trainTime.Seconds(),

@@ -5,10 +5,12 @@
 //	go run ./classify -o labels.jsonl.gz archive/            # a directory, recursively
 //	go run ./classify -eval testdata/news/test.jsonl -report text
 //	go run ./classify -eval gold.jsonl -model a.stkm -compare b.stkm
+//	go run ./classify -serve 127.0.0.1:8080                   # HTTP service and page (package serve)
 //
 // Inputs are JSONL (articles with "text" or "sentences"), .txt articles,
-// TSV or fastText lines, directories of those, .gz of any, or standard
-// input when none is named. Output is JSON Lines, one record per sentence,
+// CSV or TSV tables of articles with a header row (-id-field, -text-field),
+// label<TAB>text or fastText lines, directories of those, .gz of any, or
+// standard input when none is named. Output is JSON Lines, one record per sentence,
 // in input order; an input that cannot be read or classified yields an
 // error record in its place and the run goes on. Exit status: 0 ok, 1 some
 // input failed, 2 usage error, 130 interrupted (rerun with -resume).
@@ -35,6 +37,7 @@ import (
 	"github.com/stancekit/stancekit/modeleval"
 	"github.com/stancekit/stancekit/models"
 	"github.com/stancekit/stancekit/newsmodel"
+	"github.com/stancekit/stancekit/serve"
 )
 
 func main() {
@@ -62,25 +65,85 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 type flags struct {
-	model, out, format, inFormat, field string
-	workers, explain                    int
-	resume, quiet                       bool
-	evalPath, report, compare, group    string
-	errorsN, bootstrap                  int
-	seed                                uint64
+	model, out, format, inFormat, field, idField string
+	workers, explain, maxRecord                  int
+	resume, quiet                                bool
+	evalPath, report, compare, group             string
+	errorsN, bootstrap                           int
+	seed                                         uint64
+	minConf                                      float64
+	args                                         []string // the command line, for reports
+	serve                                        string
+	maxBody                                      int64
+}
+
+// evalOnly are the flags that mean something only with -eval, and
+// classifyOnly those that mean nothing with it.
+var (
+	evalOnly     = []string{"report", "compare", "group", "errors", "bootstrap", "seed"}
+	classifyOnly = []string{"format", "explain", "resume"}
+)
+
+// checkFlags refuses combinations in which a flag would be ignored: a flag
+// that does nothing must say so, not pass in silence.
+func checkFlags(f flags, set map[string]bool) error {
+	on := func(names []string) string {
+		for _, n := range names {
+			if set[n] {
+				return "-" + n
+			}
+		}
+		return ""
+	}
+	if f.evalPath == "" {
+		if n := on(evalOnly); n != "" {
+			return fmt.Errorf("%s needs -eval GOLD (it applies to evaluation reports, not to predictions)", n)
+		}
+	} else if n := on(classifyOnly); n != "" {
+		return fmt.Errorf("%s does not apply to -eval, which writes a report (-report text|json|markdown|html)", n)
+	}
+	if f.minConf < 0 || f.minConf > 1 {
+		return fmt.Errorf("-min-confidence %g: want a probability in [0, 1]", f.minConf)
+	}
+	if f.explain < 0 {
+		return fmt.Errorf("-explain %d: want N ≥ 0", f.explain)
+	}
+	if f.explain > 0 && f.format != batch.FormatJSONL {
+		return fmt.Errorf("-explain needs -format jsonl (the %s output has no column for explanations)", f.format)
+	}
+	if f.compare != "" {
+		for _, n := range []string{"errors", "group", "min-confidence"} {
+			if set[n] {
+				return fmt.Errorf("-%s does not apply to -compare, which reports the paired tests only", n)
+			}
+		}
+	}
+	if f.compare != "" && set["report"] {
+		switch f.report {
+		case "text", "markdown", "md":
+		default:
+			return fmt.Errorf("-compare writes text or markdown, not -report %s", f.report)
+		}
+	}
+	return nil
 }
 
 func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	fs := flag.NewFlagSet("classify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var f flags
+	f := flags{args: append([]string{"classify"}, args...)}
 	fs.StringVar(&f.model, "model", "", "model file (default: the embedded news model)")
 	fs.StringVar(&f.out, "o", "", "write output here instead of stdout (.gz compresses)")
 	fs.StringVar(&f.format, "format", batch.FormatJSONL, "output: jsonl, csv, tsv or summary (one record per article)")
-	fs.StringVar(&f.inFormat, "input-format", "auto", "input format: auto, jsonl, tsv, fasttext or text")
-	fs.StringVar(&f.field, "field", "text", "JSONL field holding the article text")
+	fs.StringVar(&f.inFormat, "input-format", "auto", "input format: "+corpus.FormatNames+" (auto: from the name, or the first bytes)")
+	fs.StringVar(&f.field, "text-field", "text", "JSONL field or CSV/TSV column holding the article text")
+	fs.StringVar(&f.idField, "id-field", "id", "CSV/TSV column holding the article id (none: FILE:LINE)")
+	deprecated := map[string]string{"field": "text-field"}
+	fs.StringVar(&f.field, "field", "text", "deprecated: use -text-field")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "goroutines classifying (output order is kept)")
+	fs.IntVar(&f.maxRecord, "max-record", corpus.DefaultMaxRecord, "largest record (JSONL line or text file) in bytes; a larger one is an error record")
 	fs.IntVar(&f.explain, "explain", 0, "list the N features that pushed each sentence to its label")
+	fs.Float64Var(&f.minConf, "min-confidence", 0, "mark sentences whose label has a lower probability: \"uncertain\": true (jsonl), an uncertain column (csv, tsv), a count (summary); with -eval, coverage and accuracy above it")
 	fs.BoolVar(&f.resume, "resume", false, "skip articles already in the -o file and append the rest")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bar or summary on stderr")
 	fs.StringVar(&f.evalPath, "eval", "", "evaluate on this gold corpus instead of printing predictions")
@@ -88,10 +151,12 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	fs.StringVar(&f.compare, "compare", "", "with -eval: compare the model with this second model (paired bootstrap, McNemar)")
 	fs.StringVar(&f.group, "group", "", "with -eval: per-group breakdown by this article field (e.g. source)")
 	fs.IntVar(&f.errorsN, "errors", 0, "with -eval: list the N most confident errors")
-	fs.IntVar(&f.bootstrap, "bootstrap", 1000, "with -eval: bootstrap samples for 95% intervals (0: none)")
+	fs.IntVar(&f.bootstrap, "bootstrap", eval.DefaultBootstrap, "with -eval: bootstrap samples for 95% intervals (0: none)")
 	fs.Uint64Var(&f.seed, "seed", 1, "with -eval: seed of the bootstrap")
+	fs.StringVar(&f.serve, "serve", "", "serve HTTP on this address (e.g. 127.0.0.1:8080) instead of reading inputs; -workers bounds concurrent requests")
+	fs.Int64Var(&f.maxBody, "max-body", serve.DefaultMaxBody, "with -serve: largest request body in bytes")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: classify [-model PATH] [-o OUT] [flags] [INPUT ...]\n       classify [-model PATH] -eval GOLD.jsonl [-report text|json|markdown|html] [-compare MODEL2]")
+		fmt.Fprintln(stderr, "usage: classify [-model PATH] [-o OUT] [flags] [INPUT ...]\n       classify [-model PATH] -eval GOLD.jsonl [-report text|json|markdown|html] [-compare MODEL2]\n       classify [-model PATH] -serve ADDR [-workers N] [-max-body BYTES]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -100,9 +165,32 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 		}
 		return 2, usageError{err}
 	}
+	set := make(map[string]bool)
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	for old, now := range deprecated {
+		if set[old] {
+			fmt.Fprintf(stderr, "classify: -%s is deprecated; use -%s\n", old, now)
+		}
+	}
+	if err := checkFlags(f, set); err != nil {
+		return 2, usageError{err}
+	}
 	m, err := loadModel(f.model)
 	if err != nil {
 		return 1, err
+	}
+	if f.serve != "" {
+		var bad []string
+		fs.Visit(func(fl *flag.Flag) {
+			switch fl.Name {
+			case "serve", "model", "workers", "max-body", "quiet":
+			default:
+				bad = append(bad, "-"+fl.Name)
+			}
+		})
+		if len(bad) > 0 {
+			return 2, usageError{fmt.Errorf("-serve takes only -model, -workers and -max-body (got %s; explain and format are query parameters of POST /v1/classify)", strings.Join(bad, " "))}
+		}
 	}
 	if f.evalPath != "" {
 		if fs.NArg() > 0 {
@@ -112,6 +200,12 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	}
 	if f.compare != "" {
 		return 2, usageError{errors.New("-compare needs -eval")}
+	}
+	if f.serve != "" {
+		if fs.NArg() > 0 {
+			return 2, usageError{fmt.Errorf("-serve takes no inputs (got %v)", fs.Args())}
+		}
+		return serveHTTP(m, f, stderr)
 	}
 	return classifyInputs(m, f, fs.Args(), stdin, stdout, stderr)
 }
@@ -132,6 +226,7 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 	if err != nil {
 		return 2, usageError{err}
 	}
+	enc = batch.WithMinConfidence(enc, f.minConf)
 	inFormat, err := corpus.ParseFormat(f.inFormat)
 	if err != nil {
 		return 2, usageError{err}
@@ -139,29 +234,61 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 	if f.resume && f.out == "" {
 		return 2, usageError{errors.New("-resume needs -o FILE")}
 	}
-	var skip map[string]bool
+	// Resuming goes by input position: from the checkpoint beside the
+	// output when there is one (no need to read the output), else from
+	// the records the output holds.
+	ckptInputs := inputs
+	if len(ckptInputs) == 0 {
+		ckptInputs = []string{"-"}
+	}
+	skipFirst := 0
+	checkpoint := f.out != "" && !strings.HasSuffix(strings.ToLower(f.out), ".gz")
 	if f.resume {
-		if skip, err = batch.Resume(f.out, f.format); err != nil {
+		n, ok, err := batch.ResumeFromCheckpoint(f.out, f.format, ckptInputs)
+		if err != nil {
+			return 1, err
+		}
+		if !ok {
+			if n, err = batch.ResumeAt(f.out, f.format); err != nil {
+				return 1, err
+			}
+		}
+		skipFirst = n
+	} else if checkpoint {
+		if err := batch.RemoveCheckpoint(f.out); err != nil {
 			return 1, err
 		}
 	}
-	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field}
+	if f.maxRecord <= 0 {
+		return 2, usageError{fmt.Errorf("-max-record %d: must be positive", f.maxRecord)}
+	}
+	readOpts := corpus.ReaderOptions{Format: inFormat, TextField: f.field, IDField: f.idField, MaxRecord: f.maxRecord}
 	var r corpus.Reader
 	var totalBytes int64
+	var readBytes func() int64 // for the progress bar
+	closeIn := func() {}
 	if len(inputs) == 0 {
-		r = corpus.NewReader(stdin, "-", readOpts)
+		in := &countingReader{r: stdin}
+		r, readBytes = corpus.NewReader(in, "-", readOpts), in.n.Load
 	} else {
 		mr := corpus.Open(inputs, readOpts)
-		defer mr.Close()
+		closeIn = func() { mr.Close() }
 		r = mr
-		totalBytes = inputSize(inputs)
+		totalBytes, readBytes = corpus.InputSize(inputs), mr.InputBytes
 	}
 
 	w, closeOut, fresh, err := openOutput(f.out, f.resume, stdout)
 	if err != nil {
 		return 1, err
 	}
-	bw := bufio.NewWriterSize(w, 1<<20)
+	var base int64 // output bytes before this run
+	if checkpoint {
+		if fi, err := os.Stat(f.out); err == nil {
+			base = fi.Size()
+		}
+	}
+	cw := &countingWriter{w: w}
+	bw := bufio.NewWriterSize(cw, 1<<20)
 	if d, ok := enc.(batch.Delimited); ok {
 		d.Scores = len(m.Labels)
 		enc = d
@@ -172,13 +299,44 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	bar := newProgress(stderr, f.quiet, totalBytes)
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal kills at once
+	}()
+	bar := newProgress(stderr, f.quiet, totalBytes, readBytes)
 	start := time.Now()
-	opts := batch.Options{Workers: f.workers, Explain: f.explain, Progress: bar.update}
-	if skip != nil {
-		opts.Skip = func(id string) bool { return skip[id] }
+	var ckptErr error
+	saveCheckpoint := func(st batch.Stats) {
+		if !checkpoint || ckptErr != nil {
+			return
+		}
+		if ckptErr = bw.Flush(); ckptErr == nil {
+			ckptErr = batch.WriteCheckpoint(f.out, batch.Checkpoint{Records: skipFirst + st.Articles,
+				Offset: base + cw.n, Format: f.format, Inputs: ckptInputs})
+		}
 	}
+	lastCkpt := time.Now()
+	progress := func(st batch.Stats) {
+		bar.update(st)
+		if time.Since(lastCkpt) >= checkpointEvery {
+			saveCheckpoint(st)
+			lastCkpt = time.Now()
+		}
+	}
+	opts := batch.Options{Workers: f.workers, Explain: f.explain, Progress: progress, SkipFirst: skipFirst}
 	st, runErr := batch.Run(ctx, r, m, enc, bw, opts)
+	if runErr == nil || errors.Is(runErr, context.Canceled) {
+		saveCheckpoint(st)
+		if ckptErr != nil && runErr == nil {
+			runErr = ckptErr
+		}
+	}
+	if !errors.Is(runErr, context.Canceled) {
+		// Interrupted, a read may still be blocked in the reader (a pipe, a
+		// FIFO): closing it would race with that read, and the process
+		// exits anyway.
+		closeIn()
+	}
 	bar.finish(st)
 	if err := bw.Flush(); err != nil && runErr == nil {
 		runErr = err
@@ -201,6 +359,22 @@ func classifyInputs(m *models.Model, f flags, inputs []string, stdin io.Reader, 
 		return 1, nil
 	}
 	return 0, nil
+}
+
+// checkpointEvery is how often the output is flushed and its checkpoint
+// written during a run (and once at the end).
+const checkpointEvery = time.Second
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // openOutput opens the output: stdout, a file (appended to when resuming),
@@ -232,28 +406,15 @@ func openOutput(path string, resume bool, stdout io.Writer) (io.Writer, func() e
 	return file, file.Close, fresh, nil
 }
 
-// inputSize sums the sizes of the named files and directories, for the
-// progress bar's ETA (compressed files count their compressed size).
-func inputSize(paths []string) int64 {
-	var n int64
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			continue
-		}
-		if !fi.IsDir() {
-			n += fi.Size()
-		}
-	}
-	return n
-}
-
 func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 	inFormat, err := corpus.ParseFormat(f.inFormat)
 	if err != nil {
 		return 2, usageError{err}
 	}
-	gold, bad, err := modeleval.ReadAll([]string{f.evalPath}, corpus.ReaderOptions{Format: inFormat, TextField: f.field})
+	if _, err := os.Stat(f.evalPath); errors.Is(err, os.ErrNotExist) {
+		return 1, fmt.Errorf("-eval %s: no such file or directory", f.evalPath)
+	}
+	gold, bad, err := corpus.ReadAll([]string{f.evalPath}, corpus.ReaderOptions{Format: inFormat, TextField: f.field, IDField: f.idField})
 	if err != nil {
 		return 1, err
 	}
@@ -268,13 +429,14 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 			return 1, fmt.Errorf("%s:%d (%s): gold articles need a label on every sentence", a.File, a.Line, a.ID)
 		}
 	}
-	items, err := modeleval.Predict(m, gold, f.group, f.workers)
+	items, err := modeleval.EvalItems(m, gold, f.group, f.workers)
 	if err != nil {
 		return 1, err
 	}
-	opts := eval.Options{Bootstrap: f.bootstrap, Seed: f.seed, Errors: f.errorsN}
+	opts := eval.Options{Bootstrap: f.bootstrap, Seed: f.seed, Errors: f.errorsN, MinConfidence: f.minConf}
 	rep := eval.Evaluate(m.Labels, items, opts)
 	rep.Title = "Evaluation on " + f.evalPath
+	rep.About = modeleval.About(m, f.model, f.args)
 	if f.compare != "" {
 		m2, err := models.Load(f.compare)
 		if err != nil {
@@ -283,7 +445,7 @@ func evaluate(m *models.Model, f flags, stdout, stderr io.Writer) (int, error) {
 		if strings.Join(m2.Labels, ",") != strings.Join(m.Labels, ",") {
 			return 1, fmt.Errorf("-compare: model labels %v differ from %v", m2.Labels, m.Labels)
 		}
-		items2, err := modeleval.Predict(m2, gold, f.group, f.workers)
+		items2, err := modeleval.EvalItems(m2, gold, f.group, f.workers)
 		if err != nil {
 			return 1, err
 		}

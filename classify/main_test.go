@@ -173,7 +173,7 @@ func TestBadInputs(t *testing.T) {
 		recs = append(recs, r)
 	}
 	require.GreaterOrEqual(t, len(recs), 4+12+1)
-	assert.Equal(t, rec{Article: missing, File: missing, Error: "lstat " + missing + ": no such file or directory"}, recs[0])
+	assert.Equal(t, rec{Article: missing, File: missing, Error: "no such file or directory"}, recs[0])
 	assert.Equal(t, "ok-1", recs[1].Article)
 	assert.Equal(t, bad, recs[2].File)
 	assert.Equal(t, 2, recs[2].Line)
@@ -207,6 +207,16 @@ func TestUsage(t *testing.T) {
 		{[]string{"-compare", "b.stkm", articlePath}, "-compare needs -eval"},
 		{[]string{"-eval", goldPath, articlePath}, "-eval takes no inputs"},
 		{[]string{"-eval", goldPath, "-report", "pdf", "-bootstrap", "0"}, `-report "pdf"`},
+		// Flags that would be ignored are usage errors (issue 13, item 10).
+		{[]string{"-report", "html", articlePath}, "-report needs -eval GOLD"},
+		{[]string{"-bootstrap", "10", articlePath}, "-bootstrap needs -eval GOLD"},
+		{[]string{"-errors", "5", articlePath}, "-errors needs -eval GOLD"},
+		{[]string{"-explain", "3", "-format", "tsv", articlePath}, "-explain needs -format jsonl"},
+		{[]string{"-explain", "-1", articlePath}, "-explain -1: want N ≥ 0"},
+		{[]string{"-eval", goldPath, "-format", "csv"}, "-format does not apply to -eval"},
+		{[]string{"-eval", goldPath, "-explain", "2"}, "-explain does not apply to -eval"},
+		{[]string{"-eval", goldPath, "-compare", goldPath, "-report", "html"}, "-compare writes text or markdown, not -report html"},
+		{[]string{"-eval", goldPath, "-compare", goldPath, "-errors", "5"}, "-errors does not apply to -compare"},
 	}
 	for _, tt := range tests {
 		code, out, stderr := classifyCmd(t, "", tt.args...)
@@ -326,4 +336,186 @@ func TestEvalBadGold(t *testing.T) {
 	code, _, stderr = classifyCmd(t, "", "-eval", unknown, "-bootstrap", "0")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, `"satire"`)
+}
+
+// The issue's cases: a CSV or a TSV of articles with an id/text header is
+// read as articles, not as raw text or label<TAB>text.
+func TestTableInput(t *testing.T) {
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "arts.csv")
+	require.NoError(t, os.WriteFile(csvPath, []byte("id,text\nk1,\"The bridge opened on Monday, a year late.\"\n"), 0o644))
+	tsvPath := filepath.Join(dir, "arts.tsv")
+	require.NoError(t, os.WriteFile(tsvPath, []byte("id\ttext\nk1\tThe bridge opened on Monday, a year late.\n"), 0o644))
+	for _, args := range [][]string{{csvPath}, {tsvPath}, {"-input-format", "csv"}, {}} {
+		stdin := ""
+		if len(args) != 1 { // standard input, named or sniffed
+			stdin = "id,text\nk1,\"The bridge opened on Monday, a year late.\"\n"
+		}
+		code, out, stderr := classifyCmd(t, stdin, append([]string{"-quiet"}, args...)...)
+		require.Equal(t, 0, code, "%v: %s", args, stderr)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		require.Len(t, lines, 1, "%v: one sentence, no header sentence", args)
+		var r struct{ Article, Text, Label string }
+		require.NoError(t, json.Unmarshal([]byte(lines[0]), &r))
+		assert.Equal(t, "k1", r.Article, "%v", args)
+		assert.Equal(t, "The bridge opened on Monday, a year late.", r.Text, "%v", args)
+	}
+
+	// Named columns.
+	other := filepath.Join(dir, "other.csv")
+	require.NoError(t, os.WriteFile(other, []byte("doc,body\nd7,Rain is expected tomorrow.\n"), 0o644))
+	code, out, stderr := classifyCmd(t, "", "-quiet", "-id-field", "doc", "-text-field", "body", other)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, `"article":"d7"`)
+
+	// Without them, one error that says what to do, and exit 1.
+	code, out, _ = classifyCmd(t, "", "-quiet", other)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, `has no column \"text\"; name the text column with -text-field`)
+	assert.Equal(t, 1, strings.Count(out, "\n"), "one error record: %s", out)
+
+	// The deprecated name still works, and says so.
+	code, _, stderr = classifyCmd(t, "", "-quiet", "-field", "body", "-id-field", "doc", other)
+	assert.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "-field is deprecated; use -text-field")
+}
+
+func TestEvalMissingGold(t *testing.T) {
+	code, _, stderr := classifyCmd(t, "", "-eval", filepath.Join(t.TempDir(), "none.jsonl"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "none.jsonl: no such file or directory")
+	assert.NotContains(t, stderr, "bad records")
+}
+
+// -min-confidence marks, and only marks, the sentences whose label has a
+// lower probability; the label itself is kept.
+func TestMinConfidence(t *testing.T) {
+	code, plain, stderr := classifyCmd(t, "", "-quiet", articlePath)
+	require.Equal(t, 0, code, stderr)
+	code, out, stderr := classifyCmd(t, "", "-quiet", "-min-confidence", "0.999", articlePath)
+	require.Equal(t, 0, code, stderr)
+	marked := 0
+	outLines := strings.Split(strings.TrimSpace(out), "\n")
+	plainLines := strings.Split(strings.TrimSpace(plain), "\n")
+	require.Len(t, outLines, len(plainLines))
+	for i, line := range outLines {
+		var r struct {
+			Label     string
+			Scores    map[string]float64
+			Uncertain bool
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &r))
+		assert.Equal(t, r.Scores[r.Label] < 0.999, r.Uncertain, line)
+		if r.Uncertain {
+			marked++
+			assert.Equal(t, strings.TrimSuffix(plainLines[i], "}")+`,"uncertain":true}`, line, "only the flag is added")
+		} else {
+			assert.Equal(t, plainLines[i], line)
+		}
+	}
+	assert.Positive(t, marked)
+	assert.Less(t, marked, len(outLines))
+
+	code, out, stderr = classifyCmd(t, "", "-quiet", "-min-confidence", "0.999", "-format", "csv", articlePath)
+	require.Equal(t, 0, code, stderr)
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "uncertain", rows[0][6])
+	assert.Equal(t, marked, strings.Count(out, ",true,"))
+
+	code, out, stderr = classifyCmd(t, "", "-eval", goldPath, "-bootstrap", "0", "-min-confidence", "0.9", "-report", "json")
+	require.Equal(t, 0, code, stderr)
+	var rep struct {
+		Coverage struct {
+			Floor, Coverage, Accuracy float64
+			Curve                     []struct{ Coverage float64 } `json:"risk_coverage"`
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	assert.Equal(t, 0.9, rep.Coverage.Floor)
+	assert.Positive(t, rep.Coverage.Coverage)
+	assert.NotEmpty(t, rep.Coverage.Curve)
+
+	code, _, stderr = classifyCmd(t, "", "-min-confidence", "1.5", articlePath)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "-min-confidence 1.5: want a probability in [0, 1]")
+}
+
+// -explain speaks of words, cues and neighbours, not of model internals.
+func TestExplainInWords(t *testing.T) {
+	code, out, stderr := classifyCmd(t, "", "-quiet", "-explain", "4", articlePath)
+	require.Equal(t, 0, code, stderr)
+	type reason struct {
+		Feature, Why string
+		Weight       float64
+		Because      []reason
+	}
+	context := 0
+	var check func(rs []reason)
+	check = func(rs []reason) {
+		for _, r := range rs {
+			assert.NotEmpty(t, r.Why, "%s has no words", r.Feature)
+			assert.NotContains(t, r.Why, "stack", r.Feature)
+			assert.NotContains(t, r.Why, "p(", r.Feature)
+			assert.Positive(t, r.Weight)
+			if strings.Contains(r.Why, "sentence") || strings.Contains(r.Why, "paragraph") {
+				context++
+			}
+			check(r.Because)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var rec struct{ Explain []reason }
+		require.NoError(t, json.Unmarshal([]byte(line), &rec))
+		require.NotEmpty(t, rec.Explain)
+		check(rec.Explain)
+	}
+	assert.Positive(t, context, "some reason names the context")
+}
+
+// The evaluation report names the model and the command that made it.
+func TestEvalReportNamesTheModel(t *testing.T) {
+	code, out, stderr := classifyCmd(t, "", "-eval", goldPath, "-bootstrap", "0", "-report", "html")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "embedded default (newsmodel/news.stkm)")
+	assert.Contains(t, out, "corpus SHA-256")
+	assert.Contains(t, out, "classify -eval "+goldPath+" -bootstrap 0 -report html")
+}
+
+// Issue 13 item 3: an article over the size limit (-max-record, default
+// corpus.DefaultMaxRecord) is an error record naming its file and line,
+// and the run goes on.
+func TestOversizeArticle(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	require.NoError(t, os.WriteFile(big, []byte(strings.Repeat("The council met. ", 20)), 0o644))
+	jsonl := filepath.Join(dir, "mixed.jsonl")
+	require.NoError(t, os.WriteFile(jsonl, []byte(`{"id": "small", "text": "Rain fell."}`+"\n"+
+		`{"id": "large", "text": "`+strings.Repeat("Rain fell. ", 20)+`"}`+"\n"), 0o644))
+	code, out, stderr := classifyCmd(t, "", "-quiet", "-max-record", "200", big, jsonl)
+	assert.Equal(t, 1, code, stderr)
+	type rec struct {
+		Article, Error, File string
+		Line                 int
+	}
+	var errs []rec
+	articles := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r rec
+		require.NoError(t, json.Unmarshal([]byte(line), &r), line)
+		articles[r.Article] = true
+		if r.Error != "" {
+			errs = append(errs, r)
+		}
+	}
+	require.Len(t, errs, 2)
+	assert.Equal(t, rec{Article: big, File: big, Line: 1, Error: "record larger than the limit (200 bytes)"}, errs[0])
+	assert.Equal(t, jsonl, errs[1].File)
+	assert.Equal(t, 2, errs[1].Line)
+	assert.Contains(t, errs[1].Error, "record larger than the limit (200 bytes)")
+	assert.True(t, articles["small"], "the run goes on after an oversize record")
+
+	code, _, stderr = classifyCmd(t, "", "-max-record", "0", big)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "-max-record 0")
 }

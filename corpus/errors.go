@@ -34,7 +34,16 @@ var (
 	ErrEmpty       = errors.New("empty input")
 	ErrTooLarge    = errors.New("record larger than the limit")
 	ErrSymlink     = errors.New("symbolic link not followed")
+	// ErrFormat: the input does not look like the format it is read as.
+	ErrFormat = errors.New("wrong input format")
 )
+
+// formatError is the error of an input that does not look like format f;
+// why says what was seen. It names the format tried and how to choose
+// another, since the reader cannot know which one was meant.
+func formatError(f Format, why string) error {
+	return fmt.Errorf("%w: read as %s, but %s; choose the format with -input-format (%s)", ErrFormat, f, why, FormatNames)
+}
 
 // IsRecordError reports whether err is a *RecordError, after which reading
 // can go on.

@@ -15,17 +15,18 @@ func TestParseFormat(t *testing.T) {
 	for in, want := range map[string]Format{
 		"": FormatAuto, "auto": FormatAuto, "JSONL": FormatJSONL, "json": FormatJSONL, "ndjson": FormatJSONL,
 		"tsv": FormatTSV, "fasttext": FormatFastText, "ft": FormatFastText, "text": FormatText, "TXT": FormatText,
+		"csv": FormatCSV, "CSV": FormatCSV,
 	} {
 		got, err := ParseFormat(in)
 		require.NoError(t, err, in)
 		assert.Equal(t, want, got, in)
 	}
-	_, err := ParseFormat("csv")
-	assert.ErrorContains(t, err, `corpus: unknown format "csv"`)
+	_, err := ParseFormat("xml")
+	assert.ErrorContains(t, err, `corpus: unknown format "xml" (want auto, jsonl, csv, tsv, fasttext or text)`)
 }
 
 func TestFormatString(t *testing.T) {
-	for f, want := range map[Format]string{FormatAuto: "auto", FormatJSONL: "jsonl", FormatTSV: "tsv", FormatFastText: "fasttext", FormatText: "text", Format(9): "Format(9)"} {
+	for f, want := range map[Format]string{FormatAuto: "auto", FormatJSONL: "jsonl", FormatTSV: "tsv", FormatFastText: "fasttext", FormatText: "text", FormatCSV: "csv", Format(9): "Format(9)"} {
 		assert.Equal(t, want, f.String())
 		if f != Format(9) {
 			back, err := ParseFormat(want)
@@ -40,7 +41,7 @@ func TestFormatOf(t *testing.T) {
 		"a.jsonl": FormatJSONL, "a.ndjson": FormatJSONL, "A.JSON": FormatJSONL, "dir/a.jsonl.gz": FormatJSONL,
 		"a.tsv": FormatTSV, "a.TSV.GZ": FormatTSV, "a.ft": FormatFastText, "a.fasttext": FormatFastText,
 		"a.txt": FormatText, "a.text.gz": FormatText,
-		"-": FormatAuto, "<stdin>": FormatAuto, "README": FormatAuto, "a.gz": FormatAuto, "a.csv": FormatAuto, "x.jsonl.bak": FormatAuto,
+		"-": FormatAuto, "<stdin>": FormatAuto, "README": FormatAuto, "a.gz": FormatAuto, "a.csv": FormatCSV, "a.CSV.gz": FormatCSV, "a.xls": FormatAuto, "x.jsonl.bak": FormatAuto,
 	} {
 		assert.Equal(t, want, FormatOf(name), name)
 	}
@@ -100,10 +101,24 @@ func TestSniffBytes(t *testing.T) {
 		{"__label_", false, undecided},
 		{"__label_", true, FormatText},
 		{"__label__", false, FormatFastText},
-		{"__labelX", false, FormatText},
-		{"x", false, FormatText},
+		// A line that opens with a letter may be a header row: decided at
+		// its end.
+		{"__labelX", false, undecided},
+		{"__labelX\n", false, FormatText},
+		{"x", false, undecided},
+		{"x", true, FormatText},
+		{"x\n", false, FormatText},
+		{"7 people, 2 dogs\n", false, FormatText},
+		{"id,text", false, undecided},
+		{"id,text", true, FormatCSV},
+		{"id,text\r\n", false, FormatCSV},
+		{`"id","Text",outlet` + "\n", false, FormatCSV},
+		{"id\ttext\n", false, FormatTSV},
+		{"id,body\n", false, FormatText}, // no text column
+		{"Once upon a time, there was a text.\n", false, FormatText},
+		{strings.Repeat("a", maxHeader), false, FormatText},
 	} {
-		f, done := sniffBytes([]byte(tt.in), tt.final)
+		f, done := sniffBytes([]byte(tt.in), tt.final, "text")
 		if tt.want == undecided {
 			assert.False(t, done, "%q final=%v: decided %v", tt.in, tt.final, f)
 			continue
@@ -134,7 +149,7 @@ func TestSniff(t *testing.T) {
 		{strings.Repeat(" ", sniffSize) + "{", FormatText},
 	} {
 		for wname, wrap := range wrappers {
-			f, err := sniff(bufio.NewReaderSize(wrap(strings.NewReader(tt.in)), sniffSize))
+			f, err := sniff(bufio.NewReaderSize(wrap(strings.NewReader(tt.in)), sniffSize), "text")
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, f, "%.20q through %s", tt.in, wname)
 		}
@@ -170,9 +185,11 @@ func TestSniffReadsNoMoreThanNeeded(t *testing.T) {
 		{[]string{"{"}, FormatJSONL},
 		{[]string{"\xef", "\xbb\xbf", " \n", "{"}, FormatJSONL},
 		{[]string{"__la", "bel", "__"}, FormatFastText},
-		{[]string{"\n", "Once"}, FormatText},
+		{[]string{"\n", "Once upon a time.", "\n"}, FormatText},
+		{[]string{"(Once)"}, FormatText},
+		{[]string{"id,te", "xt\n"}, FormatCSV},
 	} {
-		f, err := sniff(bufio.NewReaderSize(&chunkReader{t: t, chunks: tt.chunks}, sniffSize))
+		f, err := sniff(bufio.NewReaderSize(&chunkReader{t: t, chunks: tt.chunks}, sniffSize), "text")
 		require.NoError(t, err)
 		assert.Equal(t, tt.want, f, "%q", tt.chunks)
 	}

@@ -15,6 +15,8 @@ type jsonlReader struct {
 	name      string
 	lines     *lineReader
 	textField string
+	started   bool // a non-blank line has been read
+	done      bool // refused: not JSONL
 }
 
 type jsonSentence struct {
@@ -24,6 +26,9 @@ type jsonSentence struct {
 }
 
 func (r *jsonlReader) Next() (*Article, error) {
+	if r.done {
+		return nil, io.EOF
+	}
 	for {
 		line, err := r.lines.next()
 		switch {
@@ -39,6 +44,15 @@ func (r *jsonlReader) Next() (*Article, error) {
 		}
 		var a *Article
 		err = checkText(line, r.lines.lead)
+		if err == nil && !r.started {
+			r.started = true
+			// One error for the file, not one a line, when it is not JSONL.
+			if t := bytes.TrimSpace(line); t[0] != '{' {
+				r.done = true
+				return nil, &RecordError{File: r.name, Line: r.lines.line, ID: r.name, Err: formatError(FormatJSONL,
+					fmt.Sprintf("its first line is not a JSON object (%s)", truncate(string(t), 40)))}
+			}
+		}
 		if err == nil {
 			a, err = parseJSONArticle(line, r.textField)
 		}

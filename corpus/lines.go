@@ -6,12 +6,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // DefaultMaxRecord is the default limit on one record (a JSONL line or a
-// whole text file): far above any real article, low enough that a runaway
-// input cannot exhaust memory.
-const DefaultMaxRecord = 256 << 20
+// whole text file): about 5,000 times a long news article, low enough that
+// a machine with 2 cores and 24 GB survives every worker classifying one
+// at the limit. Classifying an article peaks at about 21 times its size in
+// resident memory (BENCHMARKS.md, "Faults fixed"): 2 workers × 64 MB × 21
+// ≈ 2.7 GB, plus the 2 articles read ahead; even at the 57-70 times
+// measured before issue 13's fix it is under 10 GB. (It was 256 MB: 18 GB
+// then.) A larger record is an error record naming its file and line.
+const DefaultMaxRecord = 64 << 20
 
 const bom = "\uFEFF"
 
@@ -55,6 +61,11 @@ func (l *lineReader) next() ([]byte, error) {
 				over = true
 				l.buf = l.buf[:0]
 			} else {
+				if len(l.buf)+len(chunk) > cap(l.buf) {
+					// Doubling: append grows a large slice by a quarter, which
+					// copies a long line through five times its size.
+					l.buf = slices.Grow(l.buf, max(len(chunk), cap(l.buf)))
+				}
 				l.buf = append(l.buf, chunk...)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 )
 
 // Reader yields articles one at a time. Next returns io.EOF at the end, a
@@ -32,13 +33,17 @@ var (
 // to DefaultMaxRecord bytes.
 type ReaderOptions struct {
 	Format    Format
-	TextField string // JSONL field holding raw article text; default "text"
+	TextField string // JSONL field or CSV/TSV column holding raw article text; default "text"
+	IDField   string // CSV/TSV column holding the article id; default "id"
 	MaxRecord int    // bytes; default DefaultMaxRecord
 }
 
 func (o ReaderOptions) withDefaults() ReaderOptions {
 	if o.TextField == "" {
 		o.TextField = "text"
+	}
+	if o.IDField == "" {
+		o.IDField = "id"
 	}
 	if o.MaxRecord <= 0 {
 		o.MaxRecord = DefaultMaxRecord
@@ -49,7 +54,8 @@ func (o ReaderOptions) withDefaults() ReaderOptions {
 // NewReader reads a stream named name (used in errors and as the id of a raw
 // text article). With FormatAuto the format comes from the name or, failing
 // that, from the first non-space bytes: '{' means JSONL, "__label__"
-// fastText, anything else raw text.
+// fastText, a header line naming the text column a CSV (commas) or TSV
+// (tabs) table, anything else raw text.
 func NewReader(r io.Reader, name string, opts ReaderOptions) Reader {
 	return newReader(r, name, opts, 1)
 }
@@ -65,7 +71,7 @@ func newReader(r io.Reader, name string, opts ReaderOptions, firstLine int) Read
 	if f == FormatAuto {
 		br := bufio.NewReaderSize(r, sniffSize)
 		var err error
-		f, err = sniff(br)
+		f, err = sniff(br, opts.TextField)
 		r = br
 		if err != nil {
 			// Peek forgets a read error once it has returned it: keep it
@@ -81,13 +87,17 @@ func newReader(r io.Reader, name string, opts ReaderOptions, firstLine int) Read
 	}
 	switch f {
 	case FormatJSONL:
-		return &jsonlReader{name: name, lines: lines(), textField: opts.TextField}
+		// A range after the first does not hold the file's first line,
+		// whose check (is this JSONL at all?) belongs to the first range.
+		return &jsonlReader{name: name, lines: lines(), textField: opts.TextField, started: firstLine > 1}
 	case FormatTSV:
-		return &sentenceLineReader{name: name, lines: lines()}
+		return &sentenceLineReader{name: name, lines: lines(), opts: opts}
+	case FormatCSV:
+		return newCSVReader(r, name, opts)
 	case FormatFastText:
 		return &sentenceLineReader{name: name, lines: lines(), fastText: true}
 	default:
-		return &textReader{name: name, r: r, max: opts.MaxRecord}
+		return &textReader{name: name, r: r, max: opts.MaxRecord, textField: opts.TextField}
 	}
 }
 
@@ -99,7 +109,7 @@ const sniffSize = 64 << 10
 // BOM skipped. It peeks no further than it must, so that a pipe is not held
 // up until a whole buffer has arrived, and looks at each byte once. A read
 // error other than io.EOF is returned.
-func sniff(br *bufio.Reader) (Format, error) {
+func sniff(br *bufio.Reader, textField string) (Format, error) {
 	n := 1
 	off := 0 // leading bytes known to be a BOM or white space
 	for {
@@ -116,7 +126,7 @@ func sniff(br *bufio.Reader) (Format, error) {
 		for off < len(b) && isSniffSpace(b[off]) {
 			off++
 		}
-		if f, ok := sniffBytes(b[off:], final); ok || final {
+		if f, ok := sniffBytes(b[off:], final, textField); ok || final {
 			if errors.Is(err, io.EOF) || errors.Is(err, bufio.ErrBufferFull) {
 				err = nil
 			}
@@ -129,8 +139,10 @@ func sniff(br *bufio.Reader) (Format, error) {
 func isSniffSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // sniffBytes decides the format from the first non-space bytes of a stream,
-// or reports that it needs more; final says there are no more.
-func sniffBytes(b []byte, final bool) (Format, bool) {
+// or reports that it needs more; final says there are no more. A stream
+// that could open with a header row is decided once its first line is in
+// (raw text is read to its end anyway, so waiting costs nothing).
+func sniffBytes(b []byte, final bool, textField string) (Format, bool) {
 	switch {
 	case len(b) == 0:
 		return FormatText, final
@@ -140,6 +152,22 @@ func sniffBytes(b []byte, final bool) (Format, bool) {
 		return FormatFastText, true
 	case !final && bytes.HasPrefix([]byte(fastTextPrefix), b):
 		return FormatAuto, false
+	case !startsName(b[0]):
+		return FormatText, true
+	}
+	end := bytes.IndexByte(b, '\n')
+	if end < 0 {
+		if !final && len(b) < maxHeader {
+			return FormatAuto, false
+		}
+		end = len(b)
+	}
+	line := string(bytes.TrimSuffix(b[:end], []byte{'\r'}))
+	switch {
+	case isHeader(line, ',', textField):
+		return FormatCSV, true
+	case isHeader(line, '\t', textField):
+		return FormatTSV, true
 	}
 	return FormatText, true
 }
@@ -169,6 +197,52 @@ type MultiReader struct {
 	opts    ReaderOptions
 	cur     Reader
 	closer  io.Closer
+	read    atomic.Int64 // bytes read from the inputs, as stored
+}
+
+// InputBytes returns the bytes read so far from the inputs as they are
+// stored (compressed bytes for .gz), the unit of InputSize: a progress
+// bar counts the same thing on both sides. Safe to call from another
+// goroutine while Next runs.
+func (m *MultiReader) InputBytes() int64 { return m.read.Load() }
+
+// countingReader adds what it reads to n.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
+}
+
+// InputSize is the stored size of what Open(paths) reads: named files and
+// the files of named directories that Open would read (the same walk), in
+// bytes. Standard input and files that cannot be examined count 0.
+func InputSize(paths []string) int64 {
+	var n int64
+	size := func(p string) {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			n += fi.Size()
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		switch {
+		case p == "-" || err != nil:
+		case fi.IsDir():
+			for _, in := range walk(p) {
+				if in.err == nil {
+					size(in.path)
+				}
+			}
+		default:
+			size(p)
+		}
+	}
+	return n
 }
 
 // Next implements Reader.
@@ -218,18 +292,18 @@ func (m *MultiReader) closeCurrent() error {
 
 func (m *MultiReader) openPath(p string) error {
 	if p == "-" {
-		m.cur = NewReader(os.Stdin, "-", m.opts)
+		m.cur = NewReader(countingReader{os.Stdin, &m.read}, "-", m.opts)
 		return nil
 	}
 	fi, err := os.Lstat(p)
 	if err != nil {
-		return &RecordError{File: p, ID: p, Err: err}
+		return &RecordError{File: p, ID: p, Err: pathError(err)}
 	}
 	if fi.Mode()&fs.ModeSymlink != 0 {
 		// A symlink named on the command line is followed; one met inside a
 		// directory is not (see walk).
 		if fi, err = os.Stat(p); err != nil {
-			return &RecordError{File: p, ID: p, Err: err}
+			return &RecordError{File: p, ID: p, Err: pathError(err)}
 		}
 	}
 	if fi.IsDir() {
@@ -238,9 +312,9 @@ func (m *MultiReader) openPath(p string) error {
 	}
 	f, err := os.Open(p)
 	if err != nil {
-		return &RecordError{File: p, ID: p, Err: err}
+		return &RecordError{File: p, ID: p, Err: pathError(err)}
 	}
-	return m.openStream(f, f, p)
+	return m.openStream(countingReader{f, &m.read}, f, p)
 }
 
 // openStream makes the stream r of the file named p the current input,
@@ -269,6 +343,18 @@ func (m *MultiReader) openStream(r io.Reader, c io.Closer, p string) error {
 	}
 	m.cur = NewReader(r, p, m.opts)
 	return nil
+}
+
+// pathError drops the system call and the path from a *fs.PathError
+// ("lstat a.txt: no such file or directory"): the RecordError names the
+// file, and the call is not the user's business. errors.Is still sees
+// fs.ErrNotExist and the like through the errno.
+func pathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 type multiCloser []io.Closer

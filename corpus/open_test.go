@@ -82,7 +82,7 @@ func tree(t *testing.T) string {
 		"b.jsonl":            `{"id":"b","text":"B."}`,
 		"c.jsonl.gz":         `{"id":"c","text":"C."}` + "\n" + `{"id":"c2","text":"C2."}` + "\n",
 		"d.tsv.gz":           "quote\tD.\n",
-		"data.csv":           "x,y\n",
+		"data.xls":           "x,y\n",
 		"notes.md":           "# notes\n",
 		"README":             "read me\n",
 		"plain.gz":           "no inner extension\n",
@@ -310,4 +310,40 @@ func TestMultiReaderClose(t *testing.T) {
 		assert.ErrorIs(t, err, io.EOF, "Next after Close")
 		assert.NoError(t, r.Close(), "Close twice")
 	}
+}
+
+// InputBytes and InputSize count the same unit, bytes as stored (a .gz
+// counts compressed), so that a progress bar ends full, not at half time.
+func TestInputBytesMatchInputSize(t *testing.T) {
+	dir := t.TempDir()
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	for i := range 2000 {
+		fmt.Fprintf(zw, "{\"id\":\"g%d\",\"text\":\"The council met on Monday and again on Tuesday.\"}\n", i)
+	}
+	require.NoError(t, zw.Close())
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.jsonl.gz"), gz.Bytes(), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "sub"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "sub", "b.txt"), []byte("Rain fell."), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "sub", "skip.xls"), []byte("not read"), 0o644))
+	plain := filepath.Join(t.TempDir(), "c.tsv")
+	require.NoError(t, os.WriteFile(plain, []byte("fact\tA.\nquote\tB.\n"), 0o644))
+
+	paths := []string{dir, plain}
+	want := int64(gz.Len() + len("Rain fell.") + len("fact\tA.\nquote\tB.\n"))
+	assert.Equal(t, want, InputSize(paths), "directories walked as Open walks them; .xls not counted")
+	r := Open(paths, ReaderOptions{})
+	defer r.Close()
+	n := 0
+	for {
+		_, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(t, err)
+		n++
+		assert.LessOrEqual(t, r.InputBytes(), want)
+	}
+	assert.Equal(t, 2003, n)
+	assert.Equal(t, want, r.InputBytes(), "everything read, in the unit of InputSize")
 }

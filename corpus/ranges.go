@@ -23,8 +23,10 @@ type LineRange struct {
 }
 
 // Splittable reports whether a file can be read in line ranges: its format,
-// forced or from the name, keeps one record a line (JSONL, TSV, fastText)
-// and it is not compressed.
+// forced or from the name, is JSONL (one record a line, each read alone)
+// and it is not compressed. TSV and fastText are not: how their lines are
+// read depends on the file's first lines (a header row, a label column);
+// nor is CSV, whose quoted fields span lines.
 func Splittable(name string, format Format) bool {
 	if strings.HasSuffix(strings.ToLower(name), ".gz") {
 		return false
@@ -33,7 +35,7 @@ func Splittable(name string, format Format) bool {
 		format = FormatOf(name)
 	}
 	switch format {
-	case FormatJSONL, FormatTSV, FormatFastText:
+	case FormatJSONL:
 		return true
 	}
 	return false
@@ -101,8 +103,12 @@ func splitLines(r io.Reader, target int64, bufSize int) ([]LineRange, error) {
 // range's bytes and nothing more (an io.LimitReader over the file from
 // Start), and firstLine is the range's LineRange.FirstLine. Articles, ids,
 // line numbers and errors are those Open gives for the same lines of the
-// whole file. The format is opts.Format or, with FormatAuto, the one the
-// name implies; it must keep a record a line (see Splittable).
+// whole file, with one exception: the check that the file's first line is
+// a JSON object, after which Open refuses a file that is not JSONL with
+// one error, is only made in the range that starts at line 1. A caller
+// that finds ErrFormat there should read the file whole instead. The
+// format is opts.Format or, with FormatAuto, the one the name implies; it
+// must be splittable (see Splittable).
 func ReadLines(r io.Reader, name string, firstLine int, opts ReaderOptions) *MultiReader {
 	m := &MultiReader{opts: opts.withDefaults()}
 	f := m.opts.Format

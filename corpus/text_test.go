@@ -38,7 +38,8 @@ func TestTextReader(t *testing.T) {
 			name: "larger than MaxRecord",
 			in:   strings.Repeat("x", 11),
 			opts: ReaderOptions{MaxRecord: 10},
-			want: []step{bad(wantErr{id: name, is: ErrTooLarge, msg: "(10 bytes)"})},
+			// Issue 13: the error names the file and line where the article starts.
+			want: []step{bad(wantErr{id: name, line: 1, is: ErrTooLarge, msg: "in.txt:1: record larger than the limit (10 bytes)"})},
 		},
 		{name: "exactly MaxRecord", in: strings.Repeat("x", 10), opts: ReaderOptions{MaxRecord: 10}, want: []step{whole(strings.Repeat("x", 10))}},
 	}

@@ -21,6 +21,9 @@ type CI struct {
 	Articles int      `json:"articles"` // resampled units
 	Accuracy Interval `json:"accuracy"`
 	MacroF1  Interval `json:"macro_f1"`
+	// ClassF1 is each label's F1 interval, in the report's label order,
+	// from the same samples.
+	ClassF1 []Interval `json:"class_f1,omitempty"`
 }
 
 // cell is one non-zero confusion cell of an article.
@@ -120,13 +123,25 @@ func bootstrapCI(labels []string, items []Item, n int, rng *rand.Rand) *CI {
 	}
 	cells := cellsOf(len(labels), items, us, func(it Item) int { return it.Pred })
 	r := newResampler(len(labels))
+	k := len(labels)
 	accs, f1s := make([]float64, n), make([]float64, n)
+	classF1 := make([][]float64, k)
+	for c := range classF1 {
+		classF1[c] = make([]float64, n)
+	}
 	draw := make([]int, len(us))
 	for s := range n {
 		drawUnits(rng, draw)
 		accs[s], f1s[s] = r.score(cells, draw)
+		for c := range k {
+			classF1[c][s] = classF1Of(r.counts, c)
+		}
 	}
 	ci.Accuracy = percentileInterval(accs, Level)
 	ci.MacroF1 = percentileInterval(f1s, Level)
+	ci.ClassF1 = make([]Interval, k)
+	for c := range k {
+		ci.ClassF1[c] = percentileInterval(classF1[c], Level)
+	}
 	return ci
 }

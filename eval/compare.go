@@ -6,6 +6,8 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Difference compares one metric of two systems on the same items.
@@ -54,25 +56,13 @@ func McNemarTest(onlyA, onlyB int) McNemar {
 		m.Exact = true
 	case n < exactLimit:
 		m.Exact = true
-		m.P = math.Min(1, 2*binomCDFHalf(min(onlyA, onlyB), n))
+		m.P = math.Min(1, 2*distuv.Binomial{N: float64(n), P: 0.5}.CDF(float64(min(onlyA, onlyB))))
 	default:
 		d := math.Max(0, math.Abs(float64(onlyA-onlyB))-1)
 		m.Statistic = d * d / float64(n)
-		m.P = math.Erfc(math.Sqrt(m.Statistic / 2)) // survival of χ²(1)
+		m.P = distuv.ChiSquared{K: 1}.Survival(m.Statistic)
 	}
 	return m
-}
-
-// binomCDFHalf returns P[X ≤ x] for X ~ Bin(n, ½).
-func binomCDFHalf(x, n int) float64 {
-	var p float64
-	for i := 0; i <= x; i++ {
-		lc, _ := math.Lgamma(float64(n + 1))
-		li, _ := math.Lgamma(float64(i + 1))
-		lr, _ := math.Lgamma(float64(n - i + 1))
-		p += math.Exp(lc - li - lr - float64(n)*math.Ln2)
-	}
-	return p
 }
 
 // Compare compares system b with system a on the same items: a[i] and b[i]

@@ -38,13 +38,14 @@ type FoldsSummary struct {
 	MCC        Summary `json:"mcc"`
 }
 
-// CrossValidation evaluates the held-out predictions of a cross-validation.
+// EvaluateFolds evaluates the held-out predictions of a cross-validation
+// (modeleval.CrossValidate trains the folds and calls it).
 // The report's metrics, intervals, calibration, groups and errors are those
 // of Evaluate on all folds pooled (with R repeats every sentence counts R
 // times, and the bootstrap still resamples whole articles, all their
 // copies together); Folds scores each fold alone and FoldsSummary gives
 // the mean and standard deviation of those scores.
-func CrossValidation(labels []string, folds []Fold, opts Options) *Report {
+func EvaluateFolds(labels []string, folds []Fold, opts Options) *Report {
 	var pooled []Item
 	for _, f := range folds {
 		pooled = append(pooled, f.Items...)
@@ -81,4 +82,12 @@ func CrossValidation(labels []string, folds []Fold, opts Options) *Report {
 		MCC:        summary(mcc),
 	}
 	return r
+}
+
+// CrossValidation is the old name of EvaluateFolds, easily confused with
+// modeleval.CrossValidate, which runs a cross-validation.
+//
+// Deprecated: use EvaluateFolds.
+func CrossValidation(labels []string, folds []Fold, opts Options) *Report {
+	return EvaluateFolds(labels, folds, opts)
 }

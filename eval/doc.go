@@ -30,7 +30,7 @@
 //     paired item slices that do not match) are programmer errors and panic
 //     with an "eval: " prefix; data-dependent failures return an error.
 //
-// Reports: Evaluate and CrossValidation return a *Report, which writes
+// Reports: Evaluate and EvaluateFolds return a *Report, which writes
 // itself as aligned text (WriteText), JSON (WriteJSON; the fields n,
 // accuracy, macro, weighted, labels, classes, confusion and folds are a
 // contract and keep their names), Markdown tables (WriteMarkdown) and one

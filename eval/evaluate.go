@@ -16,6 +16,11 @@ type Item struct {
 	Group    string    // optional breakdown key (e.g. the article's source)
 }
 
+// DefaultBootstrap is the number of bootstrap samples the commands draw
+// for 95% intervals unless told otherwise (Efron and Tibshirani 1993,
+// ch. 13: about 1000 for percentile intervals).
+const DefaultBootstrap = 1000
+
 // Options control what Evaluate computes beyond the metrics. The zero value
 // computes metrics, calibration (when items have Probs) and the per-group
 // breakdown (when items have a Group), and no bootstrap and no error list.
@@ -23,7 +28,8 @@ type Options struct {
 	// Beta is the β of the F-beta scores; 0 means 1.
 	Beta float64
 	// Bootstrap is the number of bootstrap samples for the 95% intervals of
-	// accuracy and macro-F1; 0 computes no interval. 1000 is a usual choice.
+	// accuracy and macro-F1; 0 computes no interval. DefaultBootstrap is
+	// what the commands use.
 	Bootstrap int
 	// Seed seeds the bootstrap through NewRand.
 	Seed uint64
@@ -32,6 +38,10 @@ type Options struct {
 	Errors int
 	// Bins is the number of equal-width calibration bins; 0 means 10.
 	Bins int
+	// MinConfidence is the confidence floor of a review workflow (as
+	// classify -min-confidence): Report.Coverage says what share of the
+	// sentences reach it and how accurate they are. 0: no floor.
+	MinConfidence float64
 }
 
 func (o Options) bins() int {
@@ -52,12 +62,14 @@ func NewRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed)) 
 // pooled scores; the other parts are nil or empty when not computed.
 type Report struct {
 	Title     string // heading of the HTML report; "" gives "Evaluation report"
+	About     []Fact // set by the caller: what made the report (model, options, command line)
 	Labels    []string
 	Metrics              // scores of all items pooled
 	Confusion *Confusion // rows gold, columns predicted
 
 	CI          *CI             // bootstrap intervals, when Options.Bootstrap > 0
 	Calibration *Calibration    // when some items have Probs
+	Coverage    *Coverage       // when some items have Probs
 	Groups      Groups          // per Item.Group, when some items have a Group
 	Errors      []Misclassified // the first Options.Errors errors
 
@@ -65,6 +77,13 @@ type Report struct {
 	FoldsSummary *FoldsSummary // cross-validation only: mean and std per metric
 
 	Curve *LearningCurve // set by the caller to render a learning curve
+}
+
+// Fact is one line of a report's provenance, such as {"model", "embedded
+// default"} or {"command", "classify -eval test.jsonl"}.
+type Fact struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
 }
 
 // Evaluate scores items against labels, which fix the order of every table.
@@ -82,6 +101,7 @@ func Evaluate(labels []string, items []Item, opts Options) *Report {
 		r.CI = bootstrapCI(labels, items, opts.Bootstrap, opts.rng())
 	}
 	r.Calibration = calibrate(items, opts.bins())
+	r.Coverage = coverageOf(items, opts.MinConfidence)
 	r.Groups = groupMetrics(labels, items, opts.Beta)
 	r.Errors = misclassified(labels, items, opts.Errors)
 	return r

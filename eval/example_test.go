@@ -92,6 +92,13 @@ func ExampleReport_WriteText() {
 	// fact            1        1      2
 	// opinion         0        2      2
 	// total           1        3      4
+	//
+	// Confusion matrix, row-normalised
+	// ================================
+	// Share of each gold label's sentences given each predicted label; the diagonal is recall.
+	// gold \ pred    fact  opinion  sentences
+	// fact         0.5000   0.5000          2
+	// opinion      0.0000   1.0000          2
 }
 
 func ExampleReport_WriteMarkdown() {
@@ -186,7 +193,7 @@ func ExampleReport_WriteHTML() {
 	}
 	fmt.Println(strings.Count(page.String(), "<svg"), "inline plots")
 	// Output:
-	// 3 inline plots
+	// 4 inline plots
 }
 
 func ExampleFolds() {
@@ -231,7 +238,7 @@ func ExampleCrossValidation() {
 		// A real run trains on the other folds and predicts this one.
 		folds[f].Items = append(folds[f].Items, all[i])
 	}
-	r := eval.CrossValidation(labels, folds, eval.Options{})
+	r := eval.EvaluateFolds(labels, folds, eval.Options{})
 	for _, f := range r.Folds {
 		fmt.Printf("fold %d: n %d accuracy %.3f macro F1 %.3f\n", f.Fold, f.N, f.Accuracy, f.MacroF1)
 	}

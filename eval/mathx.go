@@ -46,7 +46,9 @@ func meanStd(xs []float64) (mean, std float64) {
 }
 
 // quantile returns the p-quantile of sorted xs, interpolating linearly
-// between order statistics (numpy's default, Hyndman & Fan type 7).
+// between order statistics (numpy's default, Hyndman & Fan type 7). It is
+// not gonum's stat.Quantile, which offers Empirical (type 1) and LinInterp
+// (type 4) only: type 7 is what numpy and scikit-learn users compare with.
 func quantile(sorted []float64, p float64) float64 {
 	n := len(sorted)
 	if n == 0 {

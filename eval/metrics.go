@@ -99,6 +99,17 @@ func (c *Confusion) Metrics(beta float64) Metrics {
 }
 
 // macroF1 is Metrics(1).Macro.F1 without the allocations, for the bootstrap.
+// classF1Of is the F1 of label i in a confusion matrix (0 when the label
+// is neither gold nor predicted).
+func classF1Of(counts [][]int, i int) float64 {
+	var p, g int
+	for j := range counts {
+		p += counts[j][i]
+		g += counts[i][j]
+	}
+	return div(2*float64(counts[i][i]), float64(p+g))
+}
+
 func macroF1(counts [][]int) float64 {
 	k := len(counts)
 	if k == 0 {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -54,7 +55,7 @@ func (g confusionGrid) Z(c, r int) float64 {
 // Plot draws the matrix as a heat map: cells hold counts, colours the share
 // of the gold row (the recall of the diagonal).
 func (c *Confusion) Plot() (*plot.Plot, error) {
-	p := plot.New()
+	p := newPlot()
 	p.Title.Text = "Confusion matrix (colour: share of gold row)"
 	p.X.Label.Text = "predicted"
 	p.Y.Label.Text = "gold"
@@ -101,9 +102,12 @@ func (c *Confusion) Plot() (*plot.Plot, error) {
 	return p, nil
 }
 
+// classBarWidth is the width of one bar of the per-class plot.
+const classBarWidth = vg.Length(14)
+
 // ClassPlot draws per-class precision, recall and F1 as grouped bars.
 func (m *Metrics) ClassPlot() (*plot.Plot, error) {
-	p := plot.New()
+	p := newPlot()
 	p.Title.Text = "Per-class precision, recall and F1"
 	p.Y.Label.Text = "score"
 	p.Y.Min, p.Y.Max = 0, 1
@@ -111,7 +115,7 @@ func (m *Metrics) ClassPlot() (*plot.Plot, error) {
 		return p, nil
 	}
 	p.Add(horizontalGrid())
-	w := vg.Points(14)
+	w := classBarWidth
 	series := []struct {
 		name string
 		clr  color.Color
@@ -149,11 +153,51 @@ func (m *Metrics) ClassPlot() (*plot.Plot, error) {
 	return p, nil
 }
 
-// Plot draws the reliability diagram: accuracy per confidence bin as bars,
+// classPlot is the per-class plot with the F1 bars' bootstrap intervals
+// as error bars, when there are some.
+func (r *Report) classPlot() (*plot.Plot, error) {
+	p, err := r.Metrics.ClassPlot()
+	if err != nil || r.CI == nil || len(r.CI.ClassF1) != len(r.Classes) {
+		return p, err
+	}
+	p.Add(offsetErrorBars{ivs: r.CI.ClassF1, offset: classBarWidth, width: classBarWidth / 2})
+	p.Legend.Add(fmt.Sprintf("F1 %g%% CI", 100*r.CI.Level), offsetErrorBars{})
+	return p, nil
+}
+
+// offsetErrorBars draws vertical intervals at x = 0, 1, … shifted by
+// offset, over bars drawn with the same offset (plotter.YErrorBars has
+// none).
+type offsetErrorBars struct {
+	ivs           []Interval
+	offset, width vg.Length
+}
+
+var errBarStyle = draw.LineStyle{Color: color.Gray{0x22}, Width: vg.Points(1)}
+
+func (b offsetErrorBars) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, trY := plt.Transforms(&c)
+	for i, iv := range b.ivs {
+		x := trX(float64(i)) + b.offset
+		lo, hi := trY(iv.Lo), trY(iv.Hi)
+		c.StrokeLine2(errBarStyle, x, lo, x, hi)
+		c.StrokeLine2(errBarStyle, x-b.width/2, lo, x+b.width/2, lo)
+		c.StrokeLine2(errBarStyle, x-b.width/2, hi, x+b.width/2, hi)
+	}
+}
+
+// Thumbnail implements plot.Thumbnailer for the legend.
+func (offsetErrorBars) Thumbnail(c *draw.Canvas) {
+	x := (c.Min.X + c.Max.X) / 2
+	c.StrokeLine2(errBarStyle, x, c.Min.Y, x, c.Max.Y)
+}
+
+// Plot draws the reliability diagram: accuracy per confidence bin as bars
+// (the number of sentences in the bin above each),
 // the gap between accuracy and the bin's mean confidence shaded, and the
 // diagonal of perfect calibration (after Guo et al. 2017, fig. 1).
 func (c *Calibration) Plot() (*plot.Plot, error) {
-	p := plot.New()
+	p := newPlot()
 	p.Title.Text = fmt.Sprintf("Reliability diagram (ECE %.4f)", c.ECE)
 	p.X.Label.Text = "confidence (largest probability)"
 	p.Y.Label.Text = "accuracy"
@@ -189,6 +233,28 @@ func (c *Calibration) Plot() (*plot.Plot, error) {
 	p.Add(bars)
 	p.Add(gaps...)
 	p.Add(diag)
+	// The number of sentences above each bar: a bin of 3 says little.
+	var at plotter.XYs
+	var counts []string
+	for _, b := range c.Bins {
+		if b.Count > 0 {
+			at = append(at, plotter.XY{X: (b.Lo + b.Hi) / 2, Y: max(b.Accuracy, b.Confidence) + 0.02})
+			counts = append(counts, itoa(b.Count))
+		}
+	}
+	if len(at) > 0 {
+		lbl, err := plotter.NewLabels(plotter.XYLabels{XYs: at, Labels: counts})
+		if err != nil {
+			return nil, fmt.Errorf("eval: %w", err)
+		}
+		for i := range lbl.TextStyle {
+			lbl.TextStyle[i].XAlign = draw.XCenter
+			lbl.TextStyle[i].Font = plotFont
+			lbl.TextStyle[i].Font.Size = vg.Points(7)
+			lbl.TextStyle[i].Color = color.Gray{0x44}
+		}
+		p.Add(lbl)
+	}
 	p.Legend.Add("accuracy", bars)
 	if len(gaps) > 0 {
 		p.Legend.Add("gap to mean confidence", gaps[0].(plot.Thumbnailer))
@@ -201,7 +267,7 @@ func (c *Calibration) Plot() (*plot.Plot, error) {
 
 // Plot draws the curve with ±1 standard deviation error bars.
 func (c *LearningCurve) Plot() (*plot.Plot, error) {
-	p := plot.New()
+	p := newPlot()
 	p.Title.Text = "Learning curve"
 	p.X.Label.Text = "training sentences"
 	p.Y.Label.Text = c.Metric
@@ -230,6 +296,23 @@ func (c *LearningCurve) Plot() (*plot.Plot, error) {
 		p.Y.Tick.Marker = unitTicks{}
 	}
 	return p, nil
+}
+
+// plotFont is the typeface of every plot, the one the HTML page asks for
+// first, so that page and plots read as one document.
+var plotFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
+
+// newPlot is plot.New with plotFont in every text style, set before any
+// plotter copies a style.
+func newPlot() *plot.Plot {
+	p := plot.New()
+	for _, st := range []*text.Style{&p.Title.TextStyle, &p.X.Label.TextStyle, &p.Y.Label.TextStyle,
+		&p.X.Tick.Label, &p.Y.Tick.Label, &p.Legend.TextStyle} {
+		size := st.Font.Size
+		st.Font = plotFont
+		st.Font.Size = size
+	}
+	return p
 }
 
 func horizontalGrid() *plotter.Grid {

@@ -18,13 +18,16 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	}
 	plots := map[string]func() (*plot.Plot, error){}
 	if r.N > 0 {
-		plots["classes"] = r.Metrics.ClassPlot
+		plots["classes"] = r.classPlot
 		if r.Confusion != nil {
 			plots["confusion"] = r.Confusion.Plot
 		}
 	}
 	if r.Calibration != nil {
 		plots["calibration"] = r.Calibration.Plot
+	}
+	if r.Coverage != nil {
+		plots["coverage"] = r.Coverage.Plot
 	}
 	if r.Curve != nil && r.Curve.Len() > 0 {
 		plots["curve"] = r.Curve.Plot
@@ -71,7 +74,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 <style>
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Liberation Sans", sans-serif; color: #222; margin: 0 auto; max-width: 1150px; padding: 1.5em; }
+body { font: 15px/1.45 "Liberation Sans", Arial, Helvetica, sans-serif; color: #222; margin: 0 auto; max-width: 1150px; padding: 1.5em; }
 h1 { font-size: 1.6em; margin: 0 0 .6em; }
 h2 { font-size: 1.2em; margin: 0 0 .4em; border-bottom: 1px solid #ddd; padding-bottom: .2em; }
 section { margin: 0 0 2em; }

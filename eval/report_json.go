@@ -12,11 +12,13 @@ import (
 // name; others may be added.
 type reportJSON struct {
 	Title string `json:"title,omitempty"`
+	About []Fact `json:"about,omitempty"`
 	Metrics
 	Labels       []string        `json:"labels"`
 	Confusion    [][]int         `json:"confusion"` // rows gold, columns predicted, in labels order
 	CI           *CI             `json:"ci,omitempty"`
 	Calibration  *Calibration    `json:"calibration,omitempty"`
+	Coverage     *Coverage       `json:"coverage,omitempty"`
 	Groups       Groups          `json:"groups,omitempty"`
 	Errors       []Misclassified `json:"errors,omitempty"`
 	Folds        []FoldScore     `json:"folds,omitempty"`
@@ -27,7 +29,7 @@ type reportJSON struct {
 // MarshalJSON implements json.Marshaler.
 func (r *Report) MarshalJSON() ([]byte, error) {
 	j := reportJSON{
-		Title: r.Title, Metrics: r.Metrics, Labels: r.Labels, CI: r.CI, Calibration: r.Calibration,
+		Title: r.Title, About: r.About, Metrics: r.Metrics, Labels: r.Labels, CI: r.CI, Calibration: r.Calibration, Coverage: r.Coverage,
 		Groups: r.Groups, Errors: r.Errors, Folds: r.Folds, FoldsSummary: r.FoldsSummary, Curve: r.Curve,
 	}
 	if j.Labels == nil {
@@ -61,7 +63,7 @@ func (r *Report) UnmarshalJSON(b []byte) error {
 		copy(conf.Counts[i], row)
 	}
 	*r = Report{
-		Title: j.Title, Labels: j.Labels, Metrics: j.Metrics, Confusion: conf, CI: j.CI, Calibration: j.Calibration,
+		Title: j.Title, About: j.About, Labels: j.Labels, Metrics: j.Metrics, Confusion: conf, CI: j.CI, Calibration: j.Calibration, Coverage: j.Coverage,
 		Groups: j.Groups, Errors: j.Errors, Folds: j.Folds, FoldsSummary: j.FoldsSummary, Curve: j.Curve,
 	}
 	return nil

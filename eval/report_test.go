@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -131,7 +132,7 @@ func TestHTML(t *testing.T) {
 	require.NoError(t, sampleReport().WriteHTML(&b))
 	page := b.String()
 	assert.True(t, strings.HasPrefix(page, "<!DOCTYPE html>"))
-	assert.Equal(t, 4, strings.Count(page, "<svg"), "confusion, classes, reliability, learning curve")
+	assert.Equal(t, 5, strings.Count(page, "<svg"), "confusion, classes, reliability, risk–coverage, learning curve")
 	for _, want := range []string{"Confusion matrix", "Per class", "Calibration", "Per group", "Learning curve", "Errors (3 of"} {
 		assert.Contains(t, page, want)
 	}
@@ -288,4 +289,35 @@ func TestEvaluatePanics(t *testing.T) {
 		func() { Evaluate(testLabels, []Item{{Article: "a", Sentence: 3, Gold: 4}}, Options{}) })
 	assert.PanicsWithValue(t, "eval: item 0 (a:0): 2 probabilities for 4 labels",
 		func() { Evaluate(testLabels, []Item{{Article: "a", Probs: []float64{0.5, 0.5}}}, Options{}) })
+}
+
+// The HTML report says what made it, draws the F1 intervals as error bars
+// and the bins' counts, and uses one typeface for the page and the plots.
+func TestHTMLProvenanceAndPlots(t *testing.T) {
+	r := sampleReport()
+	r.About = []Fact{{"model", "embedded default"}, {"command", "classify -eval <gold>.jsonl"}}
+	var b bytes.Buffer
+	require.NoError(t, r.WriteHTML(&b))
+	page := b.String()
+	assert.Contains(t, page, `<section id="about">`)
+	assert.Contains(t, page, "<td class=\"l\">embedded default</td>")
+	assert.Contains(t, page, "classify -eval &lt;gold&gt;.jsonl", "escaped")
+	assert.Contains(t, page, "F1 95% CI")
+	assert.Contains(t, page, `<section id="confusion-rows">`)
+	fonts := regexp.MustCompile(`font-family:([^;"]+)`).FindAllStringSubmatch(page, -1)
+	require.NotEmpty(t, fonts)
+	for _, f := range fonts {
+		assert.Equal(t, "Liberation Sans", f[1])
+	}
+	assert.Contains(t, page, `font: 15px/1.45 "Liberation Sans"`)
+
+	var j bytes.Buffer
+	require.NoError(t, r.WriteJSON(&j))
+	var back Report
+	require.NoError(t, json.Unmarshal(j.Bytes(), &back))
+	assert.Equal(t, r.About, back.About)
+	require.Len(t, back.CI.ClassF1, len(testLabels))
+	for i, iv := range back.CI.ClassF1 {
+		assert.LessOrEqual(t, iv.Lo, iv.Hi, i)
+	}
 }

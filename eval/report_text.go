@@ -24,6 +24,10 @@ func (r *Report) WriteText(w io.Writer) error {
 	return bw.Flush()
 }
 
+// writeText pads cells itself rather than through text/tabwriter:
+// tabwriter aligns every column the same way (AlignRight is one flag for
+// the writer), and these tables have labels aligned left and numbers
+// aligned right.
 func (t table) writeText(w *bufio.Writer) {
 	fmt.Fprintf(w, "%s\n%s\n", t.Title, strings.Repeat("=", utf8.RuneCountInString(t.Title)))
 	if t.Note != "" {

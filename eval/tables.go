@@ -29,12 +29,22 @@ func interval(iv Interval) string { return "[" + f4(iv.Lo) + ", " + f4(iv.Hi) + 
 
 // tables returns the sections of r in report order, without error analysis.
 func (r *Report) tables() []table {
-	ts := []table{r.summaryTable(), r.classTable(), r.confusionTable()}
+	var ts []table
+	if len(r.About) > 0 {
+		ts = append(ts, r.aboutTable())
+	}
+	ts = append(ts, r.summaryTable(), r.classTable(), r.confusionTable())
+	if r.Confusion != nil && r.N > 0 {
+		ts = append(ts, r.confusionRowsTable())
+	}
 	if r.FoldsSummary != nil {
 		ts = append(ts, r.foldTable())
 	}
 	if r.Calibration != nil {
 		ts = append(ts, r.calibrationTable())
+	}
+	if r.Coverage != nil {
+		ts = append(ts, r.coverageTable())
 	}
 	if len(r.Groups) > 0 {
 		ts = append(ts, r.groupTable())
@@ -88,22 +98,38 @@ func (r *Report) classTable() table {
 	if fb {
 		t.Head = append(t.Head, fmt.Sprintf("F%g", r.Beta))
 	}
+	perClassCI := r.CI != nil && len(r.CI.ClassF1) == len(r.Classes)
+	if perClassCI {
+		t.Head = append(t.Head, fmt.Sprintf("F1 %g%% CI", 100*r.CI.Level))
+		t.Note = "F1 intervals: percentile bootstrap over articles (the Summary's samples)."
+	}
 	t.Head = append(t.Head, "support", "predicted")
-	row := func(name string, p, rc, f1, fbv float64, support, pred int) {
+	row := func(name string, p, rc, f1, fbv float64, iv string, support, pred int) {
 		rw := []string{name, f4(p), f4(rc), f4(f1)}
 		if fb {
 			rw = append(rw, f4(fbv))
 		}
+		if perClassCI {
+			rw = append(rw, iv)
+		}
 		t.Rows = append(t.Rows, append(rw, itoa(support), itoa(pred)))
 	}
-	for _, c := range r.Classes {
-		row(c.Label, c.Precision, c.Recall, c.F1, c.FBeta, c.Support, c.Predicted)
+	for i, c := range r.Classes {
+		iv := ""
+		if perClassCI {
+			iv = interval(r.CI.ClassF1[i])
+		}
+		row(c.Label, c.Precision, c.Recall, c.F1, c.FBeta, iv, c.Support, c.Predicted)
 	}
 	for _, a := range []struct {
 		name string
 		avg  Average
 	}{{"micro avg", r.Micro}, {"macro avg", r.Macro}, {"weighted avg", r.Weighted}} {
-		row(a.name, a.avg.Precision, a.avg.Recall, a.avg.F1, a.avg.FBeta, r.N, r.N)
+		iv := ""
+		if perClassCI && a.name == "macro avg" {
+			iv = interval(r.CI.MacroF1)
+		}
+		row(a.name, a.avg.Precision, a.avg.Recall, a.avg.F1, a.avg.FBeta, iv, r.N, r.N)
 	}
 	return t
 }
@@ -126,6 +152,33 @@ func (r *Report) confusionTable() table {
 		total = append(total, itoa(r.Confusion.Predicted(i)))
 	}
 	t.Rows = append(t.Rows, append(total, itoa(r.Confusion.N())))
+	return t
+}
+
+// confusionRowsTable is the confusion matrix with each gold row divided
+// by its total: the diagonal is each label's recall, the rest where its
+// sentences went.
+func (r *Report) confusionRowsTable() table {
+	t := table{ID: "confusion-rows", Title: "Confusion matrix, row-normalised",
+		Note: "Share of each gold label's sentences given each predicted label; the diagonal is recall.",
+		Head: append(append([]string{"gold \\ pred"}, r.Labels...), "sentences"), Left: 1}
+	for i, row := range r.Confusion.Counts {
+		rw := []string{r.Labels[i]}
+		g := float64(r.Confusion.Gold(i))
+		for _, v := range row {
+			rw = append(rw, f4(div(float64(v), g)))
+		}
+		t.Rows = append(t.Rows, append(rw, itoa(r.Confusion.Gold(i))))
+	}
+	return t
+}
+
+// aboutTable says what made the report: the model and the command.
+func (r *Report) aboutTable() table {
+	t := table{ID: "about", Title: "Model and run", Head: []string{"", ""}, Left: 2}
+	for _, f := range r.About {
+		t.Rows = append(t.Rows, []string{f.Key, f.Value})
+	}
 	return t
 }
 

@@ -2,6 +2,7 @@ package features
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -49,7 +50,20 @@ type Config struct {
 	Context      int       // neighbours on each side whose cues are features; 0 for none
 	ContextWords bool      // unigrams of the previous and next sentence, as their own namespace
 	Position     bool      // position in paragraph and article, paragraph and window cue means
+	Dialogue     bool      // Q&A structure: questions before and after, speaker labels (needs Cues)
 	NoNormalize  bool      // leave the n-gram block unnormalized (default: L2-normalized)
+
+	// Pretrained word vectors (the vector family): the table's name
+	// (vectors.DefaultName or a file path; "" turns them off), how the
+	// sentence's word vectors are pooled, how many of the table's most
+	// frequent words the model keeps besides those seen in training (0:
+	// all), a multiplier of the pooled vectors (0 means 1), and whether the
+	// previous and next sentence's SIF-pooled vectors are features too.
+	Vectors       string
+	VectorPools   Pool
+	VectorWords   int
+	VectorScale   float32
+	VectorContext bool
 }
 
 // DefaultConfig is the configuration of the default news model.
@@ -75,13 +89,24 @@ func (c Config) Validate() error {
 		return fmt.Errorf("features: negative bucket count %d", c.Buckets)
 	case c.Context < 0 || c.Context > 5:
 		return fmt.Errorf("features: context %d out of range 0..5", c.Context)
-	case c.WordNgrams == 0 && c.CharMin == 0 && !c.Cues:
+	case c.Vectors != "" && c.VectorPools == 0 && !c.VectorContext:
+		return fmt.Errorf("features: vectors %q with no pooling", c.Vectors)
+	case c.VectorWords < 0 || c.VectorScale < 0 || math.IsNaN(float64(c.VectorScale)):
+		return fmt.Errorf("features: vector words %d and scale %g must not be negative", c.VectorWords, c.VectorScale)
+	case c.WordNgrams == 0 && c.CharMin == 0 && !c.Cues && c.Vectors == "":
 		return fmt.Errorf("features: no feature family enabled")
 	}
 	return nil
 }
 
 func (c Config) String() string {
-	return fmt.Sprintf("words=1-%d chars=%d-%d weighting=%s buckets=%d mincount=%d cues=%v context=%d contextwords=%v position=%v normalize=%v",
+	s := fmt.Sprintf("words=1-%d chars=%d-%d weighting=%s buckets=%d mincount=%d cues=%v context=%d contextwords=%v position=%v normalize=%v",
 		c.WordNgrams, c.CharMin, c.CharMax, c.Weighting, c.Buckets, c.MinCount, c.Cues, c.Context, c.ContextWords, c.Position, !c.NoNormalize)
+	if c.Dialogue {
+		s += " dialogue=true"
+	}
+	if c.Vectors != "" {
+		s += fmt.Sprintf(" vectors=%s pools=%s vectorwords=%d vectorscale=%g vectorcontext=%v", c.Vectors, c.VectorPools, c.VectorWords, c.VectorScale, c.VectorContext)
+	}
+	return s
 }

@@ -83,7 +83,7 @@ func CrossValidate(articles []*corpus.Article, opts models.Options, cv CVOptions
 			if err != nil {
 				return nil, fmt.Errorf("modeleval: repeat %d fold %d: %w", r, f, err)
 			}
-			items, err := Predict(m, test, cv.Group, opts.Workers)
+			items, err := EvalItems(m, test, cv.Group, opts.Workers)
 			if err != nil {
 				return nil, err
 			}
@@ -93,7 +93,7 @@ func CrossValidate(articles []*corpus.Article, opts models.Options, cv CVOptions
 			}
 		}
 	}
-	return eval.CrossValidation(labels, folds, cv.Eval), nil
+	return eval.EvaluateFolds(labels, folds, cv.Eval), nil
 }
 
 // LearningCurve trains on growing, seeded random subsets of the training
@@ -118,7 +118,7 @@ func LearningCurve(train, test []*corpus.Article, opts models.Options, fractions
 			if err != nil {
 				return nil, fmt.Errorf("modeleval: learning curve at %d articles: %w", n, err)
 			}
-			items, err := Predict(m, test, "", opts.Workers)
+			items, err := EvalItems(m, test, "", opts.Workers)
 			if err != nil {
 				return nil, err
 			}

@@ -33,7 +33,7 @@ type Floors struct {
 // floor. It returns the report for further checks.
 func RequireFloors(t TB, m *models.Model, gold []*corpus.Article, f Floors) *eval.Report {
 	t.Helper()
-	items, err := Predict(m, gold, "", 0)
+	items, err := EvalItems(m, gold, "", 0)
 	if err != nil {
 		t.Fatalf("modeleval: %v", err)
 	}
@@ -90,7 +90,7 @@ func ReportBenchmark(b *testing.B, m *models.Model, gold []*corpus.Article) {
 		sentences += len(a.Sentences)
 		bytes += len(a.Text)
 	}
-	items, err := Predict(m, gold, "", 1)
+	items, err := EvalItems(m, gold, "", 1)
 	if err != nil {
 		b.Fatalf("modeleval: %v", err)
 	}

@@ -53,7 +53,7 @@ func TestPredictItems(t *testing.T) {
 	require.NoError(t, err)
 	gold := corpusOf(2)
 	gold[1].Fields = map[string]string{"outlet": "wire"}
-	items, err := modeleval.Predict(m, gold, "outlet", 2)
+	items, err := modeleval.EvalItems(m, gold, "outlet", 2)
 	require.NoError(t, err)
 	require.Len(t, items, 6)
 	for i, it := range items {
@@ -71,7 +71,7 @@ func TestPredictRejectsUnknownGoldLabel(t *testing.T) {
 	m, err := models.Train(corpusOf(4), smallOptions())
 	require.NoError(t, err)
 	bad := article("odd", "fact|One.", "appeal|Subscribe now.")
-	_, err = modeleval.Predict(m, []*corpus.Article{bad}, "", 1)
+	_, err = modeleval.EvalItems(m, []*corpus.Article{bad}, "", 1)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `gold label "appeal"`)
 	assert.Contains(t, err.Error(), "odd")
@@ -132,4 +132,19 @@ func ExampleCrossValidate() {
 	}
 	fmt.Println(rep.N, "sentences in", len(rep.Folds), "folds; labels", rep.Labels)
 	// Output: 18 sentences in 3 folds; labels [fact quote]
+}
+
+func TestAbout(t *testing.T) {
+	m, err := models.Train(corpusOf(12), smallOptions())
+	require.NoError(t, err)
+	facts := modeleval.About(m, "", []string{"classify", "-eval", "my gold.jsonl"})
+	got := map[string]string{}
+	for _, f := range facts {
+		got[f.Key] = f.Value
+	}
+	assert.Equal(t, "embedded default (newsmodel/news.stkm)", got["model"])
+	assert.Equal(t, m.Trained.CorpusHash, got["corpus SHA-256"])
+	assert.Equal(t, m.Options.String(), got["training options"])
+	assert.Equal(t, "1", got["model format version"])
+	assert.Equal(t, "classify -eval 'my gold.jsonl'", got["command"])
 }

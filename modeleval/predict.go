@@ -1,9 +1,7 @@
 package modeleval
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"runtime"
 	"sync"
 
@@ -12,34 +10,21 @@ import (
 	"github.com/stancekit/stancekit/models"
 )
 
-// ReadAll reads every article of the inputs. Bad records are collected, not
-// fatal: the caller decides whether to go on without them.
+// ReadAll reads every article of the inputs.
+//
+// Deprecated: use corpus.ReadAll; reading belongs to corpus.
 func ReadAll(paths []string, opts corpus.ReaderOptions) ([]*corpus.Article, []error, error) {
-	r := corpus.Open(paths, opts)
-	defer r.Close()
-	var arts []*corpus.Article
-	var bad []error
-	for {
-		a, err := r.Next()
-		switch {
-		case errors.Is(err, io.EOF):
-			return arts, bad, nil
-		case corpus.IsRecordError(err):
-			bad = append(bad, err)
-		case err != nil:
-			return arts, bad, err
-		default:
-			arts = append(arts, a)
-		}
-	}
+	return corpus.ReadAll(paths, opts)
 }
 
-// Predict classifies the gold articles' own sentences (each in the context
-// of its article) and returns one eval item per sentence, in article order.
+// EvalItems classifies the gold articles' own sentences (each in the context
+// of its article) and returns one eval item per sentence, in article order,
+// ready for eval.Evaluate. (Workspace.Predict labels one article;
+// EvalItems scores a gold corpus against its labels.)
 // group names the article field used for the per-group breakdown ("" for
 // none). Gold labels the model does not know are an error naming the
 // article. workers ≤ 0 uses all cores; the result does not depend on it.
-func Predict(m *models.Model, gold []*corpus.Article, group string, workers int) ([]eval.Item, error) {
+func EvalItems(m *models.Model, gold []*corpus.Article, group string, workers int) ([]eval.Item, error) {
 	index := make(map[string]int, len(m.Labels))
 	for i, l := range m.Labels {
 		index[l] = i
@@ -101,4 +86,12 @@ func origin(a *corpus.Article) string {
 		return fmt.Sprintf("%s:%d (%s)", a.File, a.Line, a.ID)
 	}
 	return a.ID
+}
+
+// Predict is the old name of EvalItems, easily confused with
+// models.Workspace.Predict.
+//
+// Deprecated: use EvalItems.
+func Predict(m *models.Model, gold []*corpus.Article, group string, workers int) ([]eval.Item, error) {
+	return EvalItems(m, gold, group, workers)
 }

@@ -1,9 +1,13 @@
 // Package models trains, saves, loads and applies sentence classifiers.
 //
 // Every model here is linear at prediction time: a weight matrix W (one row
-// per label) and a bias b score a sparse feature vector x as s = Wx + b, and
-// Scores reports log-probabilities log softmax(s / T) with a temperature T
-// (1 unless calibrated). Trainers differ in how they find W:
+// per label) and a bias b score a sparse feature vector x as s = Wx + b. A
+// stage's Scores method writes log-probabilities log softmax(s / T), with a
+// temperature T (1 unless calibrated); that is the internal currency of the
+// stages. What Workspace.Predict returns is different: Prediction.Probs
+// are probabilities (each in [0, 1], summing to 1, after the second stage
+// and the sequence layer), and Prediction.Label is the index of the
+// largest. Trainers differ in how they find W:
 //
 //   - multinomial naive Bayes and complement naive Bayes (Rennie et al.
 //     2003) count features per label;

@@ -144,3 +144,23 @@ func ExampleWorkspace_Explain() {
 	// cue:quote_start
 	// cue:reporting_verb
 }
+
+func ExampleWorkspace_Reasons() {
+	m, err := models.Train(trainingCorpus(), smallOptions())
+	if err != nil {
+		log.Fatal(err)
+	}
+	ws := m.NewWorkspace()
+	a := &corpus.Article{ID: "new", Text: `"We are ready," the mayor said.`}
+	p := ws.Predict(a)[0]
+	fmt.Println(m.Labels[p.Label])
+	// What pushed hardest toward that label, in words, largest first.
+	for _, r := range ws.Reasons(a, 0, p.Label, 3) {
+		fmt.Println(r.Why)
+	}
+	// Output:
+	// quote
+	// quotation marks
+	// a quotation mark at its start
+	// a reporting verb (said, told, added…)
+}

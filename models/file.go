@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/stancekit/stancekit/features"
 )
@@ -160,25 +162,55 @@ func Decode(b []byte) (*Model, error) {
 	return fromFile(&mf)
 }
 
+// Bounds on what a model file may declare, checked before anything is
+// sized from it: a body with a forged count or dimension is an error, not
+// an allocation of gigabytes or an index out of range (issue 13). They are
+// far above any real model (the default has 4 labels and about 40,000
+// features).
+const (
+	maxLabels = 1 << 10
+	maxDim    = 1 << 28 // features per stage; k × maxDim weights still fit an int
+)
+
 func fromFile(mf *modelFile) (*Model, error) {
+	k := len(mf.Labels)
+	if k < 2 || k > maxLabels {
+		return nil, fmt.Errorf("%w: %d labels (want 2 to %d)", ErrCorrupt, k, maxLabels)
+	}
+	if err := checkLabels(mf.Labels); err != nil {
+		return nil, err
+	}
+	if b := mf.Pipeline.Config.Buckets; b < 0 || b > maxDim {
+		return nil, fmt.Errorf("%w: %d hash buckets (want 0 to %d)", ErrCorrupt, b, maxDim)
+	}
+	if n := len(mf.Pipeline.Keys); n > maxDim {
+		return nil, fmt.Errorf("%w: vocabulary of %d n-grams (at most %d)", ErrCorrupt, n, maxDim)
+	}
 	pipe, err := features.FromState(mf.Pipeline)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	k := len(mf.Labels)
-	if k < 2 {
-		return nil, fmt.Errorf("%w: %d labels", ErrCorrupt, k)
+	if err := checkPipelineState(pipe.State()); err != nil {
+		return nil, err
 	}
-	if err := checkLinear(&mf.Stage1, k, pipe.Dim()); err != nil {
+	if d := pipe.Dim(); d <= 0 || d > maxDim {
+		return nil, fmt.Errorf("%w: %d features (want 1 to %d)", ErrCorrupt, d, maxDim)
+	}
+	if err := checkLinear(&mf.Stage1, mf.Labels, pipe.Dim()); err != nil {
 		return nil, fmt.Errorf("stage 1: %w", err)
 	}
 	if mf.Stage2 != nil {
-		if err := checkLinear(mf.Stage2, k, pipe.Dim()+stackDim(k)); err != nil {
+		if err := checkLinear(mf.Stage2, mf.Labels, pipe.Dim()+stackDim(k)); err != nil {
 			return nil, fmt.Errorf("stage 2: %w", err)
 		}
 	}
-	if c := mf.Chain; c != nil && (c.K != k || len(c.Start) != k || len(c.Trans) != k*k) {
-		return nil, fmt.Errorf("%w: sequence layer for %d labels, model has %d", ErrCorrupt, c.K, k)
+	if c := mf.Chain; c != nil {
+		if c.K != k || len(c.Start) != k || len(c.Trans) != k*k {
+			return nil, fmt.Errorf("%w: sequence layer for %d labels, model has %d", ErrCorrupt, c.K, k)
+		}
+		if err := allFinite("sequence layer", c.Start, c.Trans, []float64{c.Weight}); err != nil {
+			return nil, err
+		}
 	}
 	if mf.Decode != DecodePosterior && mf.Decode != DecodeViterbi {
 		return nil, fmt.Errorf("%w: unknown decoding %q", ErrCorrupt, mf.Decode)
@@ -188,14 +220,66 @@ func fromFile(mf *modelFile) (*Model, error) {
 		Chain: mf.Chain, Decode: mf.Decode, Trained: mf.Trained}, nil
 }
 
-func checkLinear(l *Linear, k, dim int) error {
+// checkLinear checks a stage's shape against the model (dim ≤ maxDim and
+// k ≤ maxLabels, so k×dim cannot overflow) and that every weight is finite.
+func checkLinear(l *Linear, labels []string, dim int) error {
+	k := len(labels)
 	switch {
 	case len(l.LabelNames) != k:
 		return fmt.Errorf("%w: %d labels, model has %d", ErrCorrupt, len(l.LabelNames), k)
+	case !slices.Equal(l.LabelNames, labels):
+		return fmt.Errorf("%w: labels %q, model has %q", ErrCorrupt, l.LabelNames, labels)
 	case l.Dim != dim:
 		return fmt.Errorf("%w: dimension %d, features give %d", ErrCorrupt, l.Dim, dim)
 	case len(l.W) != k*dim || len(l.B) != k:
 		return fmt.Errorf("%w: weight shape %d/%d, want %d/%d", ErrCorrupt, len(l.W), len(l.B), k*dim, k)
+	case math.IsNaN(l.Temperature) || math.IsInf(l.Temperature, 0) || l.Temperature < 0:
+		return fmt.Errorf("%w: temperature %g", ErrCorrupt, l.Temperature)
+	}
+	for j, w := range l.W {
+		if math.IsNaN(float64(w)) || math.IsInf(float64(w), 0) {
+			return fmt.Errorf("%w: weight %d of feature %d is %g", ErrCorrupt, j%k, j/k, w)
+		}
+	}
+	return allFinite("bias", l.B)
+}
+
+func allFinite(what string, xs ...[]float64) error {
+	for _, x := range xs {
+		for i, v := range x {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("%w: %s entry %d is %g", ErrCorrupt, what, i, v)
+			}
+		}
+	}
+	return nil
+}
+
+// checkLabels: labels are distinct and named.
+func checkLabels(labels []string) error {
+	seen := make(map[string]bool, len(labels))
+	for _, l := range labels {
+		if l == "" || seen[l] {
+			return fmt.Errorf("%w: labels %q: each must be named and distinct", ErrCorrupt, labels)
+		}
+		seen[l] = true
+	}
+	return nil
+}
+
+// checkPipelineState: the vocabulary is sorted without repeats (a key
+// that appears twice leaves a feature unreachable: not a file this package
+// writes), and idf values are finite and not negative.
+func checkPipelineState(s features.State) error {
+	for i := 1; i < len(s.Keys); i++ {
+		if s.Keys[i-1] >= s.Keys[i] {
+			return fmt.Errorf("%w: vocabulary keys not sorted at entry %d", ErrCorrupt, i)
+		}
+	}
+	for i, v := range s.IDF {
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) || v < 0 {
+			return fmt.Errorf("%w: idf entry %d is %g", ErrCorrupt, i, v)
+		}
 	}
 	return nil
 }

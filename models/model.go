@@ -120,6 +120,23 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 	return w.preds
 }
 
+// Release drops the buffers of the last article except its predictions
+// (which the caller may still be reading) when they are large, so that a
+// long article's vectors and scores are not kept beside its encoded output,
+// nor until the next article. Explain cannot be called for that article
+// afterwards.
+func (w *Workspace) Release() {
+	if len(w.vecs) <= keepSentences {
+		return
+	}
+	w.vecs, w.logp, w.logp2, w.chain, w.path = nil, nil, nil, nil, nil
+	w.stack = stackProbs{}
+}
+
+// keepSentences is the most sentences whose buffers a Workspace keeps for
+// reuse after Release.
+const keepSentences = 1 << 12
+
 // Explain returns the n features that pushed sentence i of the article last
 // passed to Predict toward label c, with their names.
 func (w *Workspace) Explain(a *corpus.Article, i, c, n int) []NamedContribution {
@@ -141,10 +158,13 @@ func (w *Workspace) Explain(a *corpus.Article, i, c, n int) []NamedContribution 
 	return out
 }
 
-// NamedContribution is a feature's name and its push toward a label.
+// NamedContribution is a feature's name and its push toward a label. Why
+// and Because are filled by Workspace.Reasons (see reasons.go).
 type NamedContribution struct {
-	Name   string  `json:"feature"`
-	Weight float64 `json:"weight"`
+	Name    string              `json:"feature"`
+	Weight  float64             `json:"weight"`
+	Why     string              `json:"why,omitempty"`
+	Because []NamedContribution `json:"because,omitempty"`
 }
 
 // FeatureName names feature i of the final stage's input.
@@ -189,6 +209,14 @@ func stackVector(dst, v *features.Vector, dim int, logp []float64, a *corpus.Art
 type stackProbs struct {
 	p   []float64 // exp(logp), n × k
 	sum []float64 // Σ_j p[j][c] over the article, summed in sentence order
+
+	// The mean over the last paragraph asked for, sentences paraLo..paraHi
+	// (paraHi < paraLo: none yet). Every sentence of a paragraph has the
+	// same mean; computing it once per paragraph keeps one long paragraph
+	// linear, not quadratic, in its sentences (issue 13).
+	paraLo, paraHi int
+	paraMean       []float64
+	paraSums       int // paragraph means computed (a test checks one per paragraph)
 }
 
 func (s *stackProbs) set(logp []float64, n, k int) {
@@ -204,6 +232,7 @@ func (s *stackProbs) set(logp []float64, n, k int) {
 		}
 		s.sum[c] = t
 	}
+	s.paraLo, s.paraHi = 0, -1
 }
 
 // vector writes the stacking features of sentence i over the cached
@@ -223,19 +252,41 @@ func (s *stackProbs) vector(dst, v *features.Vector, dim int, a *corpus.Article,
 		}
 		off += uint32(k + 1)
 	}
+	if i < s.paraLo || i > s.paraHi {
+		s.setPara(a, i, k)
+	}
+	for c := 0; c < k; c++ {
+		dst.Add(off+uint32(c), float32(s.paraMean[c]))
+	}
+	off += uint32(k)
+	s.addMean(dst, max(0, i-3), min(n-1, i+3), k, &off)
+	inv := 1 / float64(n)
+	for c := 0; c < k; c++ {
+		dst.Add(off+uint32(c), float32(s.sum[c]*inv))
+	}
+}
+
+// setPara caches the mean probabilities of sentence i's paragraph, summed
+// in sentence order like addMean.
+func (s *stackProbs) setPara(a *corpus.Article, i, k int) {
 	para := a.Sentences[i].Para
 	lo, hi := i, i
 	for lo > 0 && a.Sentences[lo-1].Para == para {
 		lo--
 	}
-	for hi+1 < n && a.Sentences[hi+1].Para == para {
+	for hi+1 < len(a.Sentences) && a.Sentences[hi+1].Para == para {
 		hi++
 	}
-	s.addMean(dst, lo, hi, k, &off)
-	s.addMean(dst, max(0, i-3), min(n-1, i+3), k, &off)
-	inv := 1 / float64(n)
+	s.paraLo, s.paraHi = lo, hi
+	s.paraSums++
+	s.paraMean = grow(s.paraMean, k)
+	inv := 1 / float64(hi-lo+1)
 	for c := 0; c < k; c++ {
-		dst.Add(off+uint32(c), float32(s.sum[c]*inv))
+		var t float64
+		for j := lo; j <= hi; j++ {
+			t += s.p[j*k+c]
+		}
+		s.paraMean[c] = t * inv
 	}
 }
 

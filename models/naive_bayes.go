@@ -103,6 +103,15 @@ func fitNBSVM(d *Dataset, opts Options) (*Linear, error) {
 	r := make([]float64, dim)
 	p := make([]float64, dim)
 	q := make([]float64, dim)
+	// Log-count ratios are defined for count-like features; a feature that
+	// is negative anywhere (a component of a word vector) is passed through
+	// unscaled (r = 1) and left out of the class totals.
+	signed := make([]bool, dim)
+	for j, idx := range d.Index {
+		if d.Value[j] < 0 {
+			signed[idx] = true
+		}
+	}
 	// With two labels the two one-vs-rest problems mirror each other (r and
 	// the targets change sign: same w, opposite b), so train label 1 against
 	// label 0 once, as Wang & Manning's binary NBSVM; column 0 stays zero.
@@ -117,6 +126,9 @@ func fitNBSVM(d *Dataset, opts Options) (*Linear, error) {
 		}
 		var pSum, qSum float64
 		for j := 0; j < dim; j++ {
+			if signed[j] {
+				continue
+			}
 			p[j], q[j] = opts.Alpha, opts.Alpha
 			for o := 0; o < k; o++ {
 				if o == c {
@@ -129,6 +141,10 @@ func fitNBSVM(d *Dataset, opts Options) (*Linear, error) {
 			qSum += q[j]
 		}
 		for j := 0; j < dim; j++ {
+			if signed[j] {
+				r[j] = 1
+				continue
+			}
 			r[j] = math.Log((p[j] / pSum) / (q[j] / qSum))
 		}
 		// Binary problem: class c against the rest, on scaled features.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/features/vectors"
 )
 
 // Trainer names, as the -model flag takes them.
@@ -40,6 +41,17 @@ type Options struct {
 	Features   features.Config // feature families
 	Seed       uint64          // for fold assignment
 	Workers    int             // goroutines; does not change the result
+
+	// vectorTable is the word-vector table Features.Vectors names, loaded
+	// once by the caller for many trainings (cross-validation); not saved.
+	vectorTable *vectors.Table
+}
+
+// WithVectorTable returns o with the vector table that o.Features.Vectors
+// names already loaded, so that training does not load it again.
+func (o Options) WithVectorTable(t *vectors.Table) Options {
+	o.vectorTable = t
+	return o
 }
 
 // DefaultOptions are the options of the default news model.
@@ -70,6 +82,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("models: sequence weight is NaN")
 	case o.MaxIter <= 0:
 		return fmt.Errorf("models: max iterations must be positive, got %d", o.MaxIter)
+	case o.Features.Vectors != "" && (o.Model == MNB || o.Model == CNB):
+		return fmt.Errorf("models: word vectors need svm, logreg or nbsvm; %s needs non-negative features", o.Model)
 	case (o.Stack || o.Calibrate) && o.StackFolds < 2:
 		return fmt.Errorf("models: stacking and calibration need at least 2 folds, got %d", o.StackFolds)
 	}

@@ -38,7 +38,14 @@ func TrainWithLabels(articles []*corpus.Article, labels []string, opts Options) 
 	for i, l := range labels {
 		index[l] = i
 	}
-	pipe, err := features.NewPipeline(opts.Features)
+	src := opts.vectorTable
+	if opts.Features.Vectors != "" && src == nil {
+		var err error
+		if src, err = features.LoadVectors(opts.Features.Vectors); err != nil {
+			return nil, err
+		}
+	}
+	pipe, err := features.NewPipelineWithVectors(opts.Features, src)
 	if err != nil {
 		return nil, err
 	}

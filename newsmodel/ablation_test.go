@@ -98,9 +98,9 @@ func TestAblationTable(t *testing.T) {
 		if i == 5 {
 			m.Decode = models.DecodeViterbi
 		}
-		devItems, err := modeleval.Predict(m, dev, "", 0)
+		devItems, err := modeleval.EvalItems(m, dev, "", 0)
 		require.NoError(t, err)
-		testItems, err := modeleval.Predict(m, test, "", 0)
+		testItems, err := modeleval.EvalItems(m, test, "", 0)
 		require.NoError(t, err)
 		d := eval.Evaluate(m.Labels, devItems, eval.Options{})
 		r := eval.Evaluate(m.Labels, testItems, eval.Options{})

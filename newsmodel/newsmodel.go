@@ -14,7 +14,7 @@ import (
 	"github.com/stancekit/stancekit/models"
 )
 
-//go:generate go run ../train -data ../testdata/news/train.jsonl -out news.stkm -quiet
+//go:generate go run ../train -data ../testdata/news/train.jsonl -save news.stkm -quiet
 
 //go:embed news.stkm
 var modelFile []byte

@@ -17,7 +17,7 @@ import (
 
 func readSplit(t testing.TB, name string) []*corpus.Article {
 	t.Helper()
-	arts, bad, err := modeleval.ReadAll([]string{filepath.Join("..", "testdata", "news", name+".jsonl")}, corpus.ReaderOptions{})
+	arts, bad, err := corpus.ReadAll([]string{filepath.Join("..", "testdata", "news", name+".jsonl")}, corpus.ReaderOptions{})
 	require.NoError(t, err)
 	require.Empty(t, bad)
 	return arts

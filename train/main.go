@@ -1,8 +1,8 @@
 // Command train fits a stancekit model on a labelled corpus, and evaluates
 // it on a test corpus (-test) or by cross-validation (-cv).
 //
-//	go run ./train -data testdata/news/train.jsonl -test testdata/news/test.jsonl -out news.stkm
-//	go run ./train -data ../shared/bench/subj/subj.tsv -cv 10 -seed 1 -report json
+//	go run ./train -data testdata/news/train.jsonl -test testdata/news/test.jsonl -save news.stkm
+//	go run ./train -data bench/testdata/subj/subj.tsv -cv 10 -seed 1 -report json
 //
 // The data format comes from each file's extension (.jsonl, .tsv, .ft,
 // .txt; .gz is looked through) unless -format says otherwise. Exit status:
@@ -10,12 +10,14 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +25,7 @@ import (
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/eval"
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/features/vectors"
 	"github.com/stancekit/stancekit/modeleval"
 	"github.com/stancekit/stancekit/models"
 )
@@ -56,21 +59,23 @@ func train(args []string, stdout, stderr io.Writer) error {
 	def := models.DefaultOptions()
 	var (
 		data      = fs.String("data", "", "training data: files or directories, comma-separated (required)")
-		format    = fs.String("format", "auto", "input format: auto, jsonl, tsv, fasttext or text")
-		field     = fs.String("field", "text", "JSONL field holding raw article text")
-		out       = fs.String("out", "", "write the trained model to this file")
+		format    = fs.String("input-format", "auto", "input format: "+corpus.FormatNames+" (auto: from each file's name)")
+		field     = fs.String("text-field", "text", "JSONL field or CSV/TSV column holding raw article text")
+		idField   = fs.String("id-field", "id", "CSV/TSV column holding the article id")
+		out       = fs.String("save", "", "write the trained model to this file")
 		test      = fs.String("test", "", "evaluate on this labelled corpus")
 		cvK       = fs.Int("cv", 0, "stratified K-fold cross-validation, grouped by article (K ≥ 2)")
 		repeats   = fs.Int("repeats", 1, "repeat cross-validation with new folds")
 		seed      = fs.Uint64("seed", def.Seed, "seed for folds and everything random")
 		report    = fs.String("report", "text", "report format: text, json, markdown or html")
-		reportOut = fs.String("o", "", "write the report to this file instead of stdout")
+		reportOut = fs.String("o", "", "write the report to this file instead of stdout (as classify -o)")
 		errorsN   = fs.Int("errors", 0, "list the N most confident errors in the report")
-		bootstrap = fs.Int("bootstrap", 0, "bootstrap samples for 95% intervals (resampling articles)")
+		bootstrap = fs.Int("bootstrap", eval.DefaultBootstrap, "bootstrap samples for 95% intervals, resampling articles (0: none)")
 		group     = fs.String("group", "", "per-group breakdown by this article field (e.g. source)")
 		curve     = fs.String("curve", "", "learning curve on -test: comma-separated training fractions, e.g. 0.1,0.25,0.5,1")
 		skipBad   = fs.Bool("skip-bad", false, "train without bad records instead of stopping")
 		quiet     = fs.Bool("quiet", false, "no progress on stderr")
+		labelsF   = fs.String("labels", "", "comma-separated label set the data must use, e.g. fact,quote,opinion,appeal (default: any; a record with another label is a bad record)")
 
 		model     = fs.String("model", def.Model, "classifier: "+strings.Join(models.Trainers, ", "))
 		c         = fs.Float64("C", def.C, "inverse L2 strength (logreg, svm, nbsvm)")
@@ -95,10 +100,24 @@ func train(args []string, stdout, stderr io.Writer) error {
 		ctxN       = fs.Int("context", def.Features.Context, "neighbours on each side whose cues are features")
 		ctxWords   = fs.Bool("context-words", def.Features.ContextWords, "words of the previous and next sentence")
 		position   = fs.Bool("position", def.Features.Position, "position, paragraph and window cue features")
+		dialogueF  = fs.Bool("dialogue", def.Features.Dialogue, "Q&A structure: questions before and after, speaker labels")
 		normalizeF = fs.Bool("normalize", !def.Features.NoNormalize, "L2-normalize the n-gram block")
+		vecs       = fs.String("vectors", def.Features.Vectors, "pretrained word vectors: "+vectors.DefaultName+" (built in), a file (GloVe .txt, word2vec or fastText .vec text, .gz too, or a compact table), or none")
+		vecPools   = fs.String("vector-pools", def.Features.VectorPools.String(), "pooling of word vectors: mean, sif, max (comma-separated)")
+		vecWords   = fs.Int("vector-words", def.Features.VectorWords, "keep this many of the table's most frequent words in the model besides the training words (0: all)")
+		vecScale   = fs.Float64("vector-scale", float64(def.Features.VectorScale), "multiplier of the pooled vectors (0 means 1)")
+		vecContext = fs.Bool("vector-context", def.Features.VectorContext, "also the previous and next sentence's pooled vectors")
+		logo       = fs.String("logo", "", "leave-one-group-out evaluation by this article field (e.g. genre) instead of training")
+		logoMin    = fs.Int("logo-min", 8, "with -logo: hold out only groups of at least this many articles")
 	)
+	// Old names, kept working: -out beside -o was a trap (one wrote the
+	// model, the other the report), and -format means the output in classify.
+	deprecated := map[string]string{"out": "save", "format": "input-format", "field": "text-field"}
+	fs.StringVar(out, "out", "", "deprecated: use -save")
+	fs.StringVar(format, "format", "auto", "deprecated: use -input-format")
+	fs.StringVar(field, "field", "text", "deprecated: use -text-field")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: train -data PATH[,PATH...] [-out MODEL] [-test PATH] [-cv K] [-seed N] [-report json|text|markdown|html] [flags]")
+		fmt.Fprintln(stderr, "usage: train -data PATH[,PATH...] [-save MODEL] [-test PATH] [-cv K] [-seed N] [-report json|text|markdown|html] [flags]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -106,6 +125,18 @@ func train(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return usageError{err}
+	}
+	fs.Visit(func(fl *flag.Flag) {
+		if now, ok := deprecated[fl.Name]; ok {
+			fmt.Fprintf(stderr, "train: -%s is deprecated; use -%s\n", fl.Name, now)
+		}
+	})
+	if err := checkReportFlags(fs, *test != "", *cvK >= 2); err != nil {
+		return usageError{err}
+	}
+	if strings.ContainsAny(*model, "./") {
+		// classify -model takes a file; here it names the trainer.
+		return usageError{fmt.Errorf("-model %q: train's -model names the classifier (%s); write the model file with -save", *model, strings.Join(models.Trainers, ", "))}
 	}
 	if *data == "" {
 		fs.Usage()
@@ -116,6 +147,21 @@ func train(args []string, stdout, stderr io.Writer) error {
 	}
 	if *cvK == 1 || *cvK < 0 {
 		return usageError{fmt.Errorf("-cv %d: need K ≥ 2", *cvK)}
+	}
+	// Counts that cannot be zero or negative; -bootstrap 0 is "no
+	// intervals", as in classify, so only a negative one is refused.
+	for _, c := range []struct {
+		name string
+		v    int
+		min  int
+	}{{"bootstrap", *bootstrap, 0}, {"mincount", *minCount, 1}, {"repeats", *repeats, 1}, {"workers", *workers, 1}, {"errors", *errorsN, 0}, {"buckets", *buckets, 0}} {
+		if c.v < c.min {
+			return usageError{fmt.Errorf("-%s %d: must be at least %d", c.name, c.v, c.min)}
+		}
+	}
+	allowed, err := parseLabels(*labelsF)
+	if err != nil {
+		return usageError{err}
 	}
 	fmtIn, err := corpus.ParseFormat(*format)
 	if err != nil {
@@ -131,7 +177,15 @@ func train(args []string, stdout, stderr io.Writer) error {
 	opts.Seed, opts.Workers = *seed, *workers
 	opts.Features = features.Config{
 		WordNgrams: *ngrams, Weighting: w, Buckets: *buckets, MinCount: *minCount, Cues: *cues,
-		Context: *ctxN, ContextWords: *ctxWords, Position: *position, NoNormalize: !*normalizeF,
+		Context: *ctxN, ContextWords: *ctxWords, Position: *position, Dialogue: *dialogueF, NoNormalize: !*normalizeF,
+	}
+	if *vecs != "" && *vecs != "none" {
+		pools, err := features.ParsePools(*vecPools)
+		if err != nil {
+			return usageError{err}
+		}
+		opts.Features.Vectors, opts.Features.VectorPools = *vecs, pools
+		opts.Features.VectorWords, opts.Features.VectorScale, opts.Features.VectorContext = *vecWords, float32(*vecScale), *vecContext
 	}
 	if *chars != "" {
 		lo, hi, ok := strings.Cut(*chars, "-")
@@ -170,10 +224,21 @@ func train(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, format+"\n", a...)
 		}
 	}
-	readOpts := corpus.ReaderOptions{Format: fmtIn, TextField: *field}
-	articles, err := readLabelled(strings.Split(*data, ","), readOpts, *skipBad, logf)
+	readOpts := corpus.ReaderOptions{Format: fmtIn, TextField: *field, IDField: *idField}
+	for _, p := range append(strings.Split(*data, ","), strings.Split(*test, ",")...) {
+		if _, err := os.Stat(p); p != "" && errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("%s: no such file or directory", p)
+		}
+	}
+	warn := func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
+	articles, err := readLabelled(strings.Split(*data, ","), readOpts, allowed, *skipBad, logf)
 	if err != nil {
 		return err
+	}
+	if allowed == nil {
+		for _, w := range labelLookalikes(articles) {
+			warn("train: warning: %s", w)
+		}
 	}
 	if oneSentenceEach(articles) && (opts.Stack || opts.Sequence) {
 		// Neighbours do not exist in sentence-per-line data: the context
@@ -182,6 +247,27 @@ func train(args []string, stdout, stderr io.Writer) error {
 		logf("train: sentence-per-line data: stacking and sequence layer off")
 	}
 	logf("train: %d articles, %d sentences; %s", len(articles), countSentences(articles), opts)
+	if opts.Features.Vectors != "" {
+		start := time.Now()
+		table, err := features.LoadVectors(opts.Features.Vectors)
+		if err != nil {
+			return err
+		}
+		opts = opts.WithVectorTable(table)
+		logf("train: vectors %s: %d words × %d, loaded in %s", opts.Features.Vectors, table.Len(), table.Dim, time.Since(start).Round(time.Millisecond))
+	}
+	if *logo != "" {
+		rep, err := modeleval.LeaveOneGroupOut(articles, opts, *logo, *logoMin)
+		if err != nil {
+			return err
+		}
+		if *report == "json" {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(rep)
+		}
+		return rep.WriteText(stdout)
+	}
 
 	if *cvK >= 2 {
 		start := time.Now()
@@ -220,7 +306,7 @@ func train(args []string, stdout, stderr io.Writer) error {
 	if *test == "" {
 		return nil
 	}
-	gold, err := readLabelled(strings.Split(*test, ","), readOpts, *skipBad, logf)
+	gold, err := readLabelled(strings.Split(*test, ","), readOpts, allowed, *skipBad, logf)
 	if err != nil {
 		return err
 	}
@@ -230,6 +316,10 @@ func train(args []string, stdout, stderr io.Writer) error {
 	}
 	rep := eval.Evaluate(m.Labels, items, evalOpts)
 	rep.Title = fmt.Sprintf("%s trained on %s, evaluated on %s", opts.Model, *data, *test)
+	rep.About = modeleval.About(m, *out, append([]string{"train"}, args...))
+	if *out == "" {
+		rep.About[0].Value = "not saved (no -save)"
+	}
 	if fractions != nil {
 		if rep.Curve, err = modeleval.LearningCurve(articles, gold, opts, fractions, 3, *seed); err != nil {
 			return err
@@ -239,18 +329,27 @@ func train(args []string, stdout, stderr io.Writer) error {
 }
 
 // readLabelled reads a training or test corpus: every article must have
-// labelled sentences. Bad records are listed with file and line; they stop
-// the run unless skipBad.
-func readLabelled(paths []string, opts corpus.ReaderOptions, skipBad bool, logf func(string, ...any)) ([]*corpus.Article, error) {
+// labelled sentences, with labels from allowed unless it is nil. Bad
+// records are listed with file and line; they stop the run unless skipBad.
+func readLabelled(paths []string, opts corpus.ReaderOptions, allowed map[string]bool, skipBad bool, logf func(string, ...any)) ([]*corpus.Article, error) {
 	articles, bad, err := modeleval.ReadAll(paths, opts)
 	if err != nil {
 		return nil, err
 	}
 	var kept []*corpus.Article
+articles:
 	for _, a := range articles {
 		if !a.Labelled() {
 			bad = append(bad, fmt.Errorf("corpus: %s:%d (%s): unlabelled sentences: training and test data need a label on every sentence", a.File, a.Line, a.ID))
 			continue
+		}
+		if allowed != nil {
+			for i, s := range a.Sentences {
+				if !allowed[s.Label] {
+					bad = append(bad, fmt.Errorf("corpus: %s:%d (%s): sentence %d has label %q, not one of -labels %s", a.File, a.Line, a.ID, i, s.Label, strings.Join(sortedKeys(allowed), ",")))
+					continue articles
+				}
+			}
 		}
 		kept = append(kept, a)
 	}
@@ -310,4 +409,98 @@ func emit(r *eval.Report, format, path string, stdout io.Writer) (err error) {
 	default:
 		return r.WriteText(w)
 	}
+}
+
+// checkReportFlags refuses report flags that would be ignored: without
+// -test or -cv there is no report, and only -test has a learning curve.
+func checkReportFlags(fs *flag.FlagSet, test, cv bool) error {
+	var err error
+	fs.Visit(func(fl *flag.Flag) {
+		switch fl.Name {
+		case "report", "o", "errors", "bootstrap", "group":
+			if !test && !cv && err == nil {
+				err = fmt.Errorf("-%s needs -test or -cv (without them train writes no report)", fl.Name)
+			}
+		case "curve":
+			if !test && err == nil {
+				err = errors.New("-curve needs -test (the curve is scored on the test corpus)")
+			}
+		}
+	})
+	return err
+}
+
+// parseLabels parses -labels: nil for none given.
+func parseLabels(s string) (map[string]bool, error) {
+	if s == "" {
+		return nil, nil
+	}
+	set := map[string]bool{}
+	for _, l := range strings.Split(s, ",") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			return nil, fmt.Errorf("-labels %q: empty label", s)
+		}
+		set[l] = true
+	}
+	if len(set) < 2 {
+		return nil, fmt.Errorf("-labels %q: need at least two labels", s)
+	}
+	return set, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// labelLookalikes lists the groups of labels in the data that differ only
+// in case or spacing ("Fact", "fact", " fact"): most likely typos of one
+// label that would each become a class of its own. Each message names the
+// first place each spelling occurs.
+func labelLookalikes(articles []*corpus.Article) []string {
+	type seen struct {
+		label string
+		where string
+		n     int
+	}
+	groups := map[string][]*seen{}
+	var order []string
+	for _, a := range articles {
+		for _, s := range a.Sentences {
+			key := strings.ToLower(strings.Join(strings.Fields(s.Label), ""))
+			g := groups[key]
+			var hit *seen
+			for _, x := range g {
+				if x.label == s.Label {
+					hit = x
+				}
+			}
+			if hit == nil {
+				if len(g) == 0 {
+					order = append(order, key)
+				}
+				hit = &seen{label: s.Label, where: fmt.Sprintf("%s:%d", a.File, a.Line)}
+				groups[key] = append(g, hit)
+			}
+			hit.n++
+		}
+	}
+	var out []string
+	for _, key := range order {
+		g := groups[key]
+		if len(g) < 2 {
+			continue
+		}
+		var parts []string
+		for _, x := range g {
+			parts = append(parts, fmt.Sprintf("%q (%d sentences, first at %s)", x.label, x.n, x.where))
+		}
+		out = append(out, fmt.Sprintf("labels that differ only in case or spacing are separate classes: %s; fix the data or pass -labels", strings.Join(parts, ", ")))
+	}
+	return out
 }

@@ -228,8 +228,9 @@ func TestOut(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "news.stkm")
 	reportPath := filepath.Join(dir, "report.md")
-	code, out, stderr := trainCmd(t, "-data", data, "-test", devPath, "-out", path, "-report", "markdown", "-o", reportPath)
+	code, out, stderr := trainCmd(t, "-data", data, "-test", devPath, "-save", path, "-report", "markdown", "-o", reportPath)
 	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, stderr, "deprecated")
 	assert.Empty(t, out, "the report goes to -o")
 	rep, err := os.ReadFile(reportPath)
 	require.NoError(t, err)
@@ -249,8 +250,10 @@ func TestOut(t *testing.T) {
 
 	// Training is deterministic: the same data and options give the same bytes.
 	again := filepath.Join(dir, "again.stkm")
+	// (-out, the old name of -save, still works and says it is deprecated.)
 	code, _, stderr = trainCmd(t, "-data", data, "-out", again)
 	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "train: -out is deprecated; use -save")
 	b1, err := os.ReadFile(path)
 	require.NoError(t, err)
 	b2, err := os.ReadFile(again)
@@ -274,9 +277,26 @@ func TestUsage(t *testing.T) {
 		{[]string{"-data", trainPath, "-decode", "greedy"}, `-decode "greedy"`},
 		{[]string{"-data", trainPath, "-model", "forest"}, `unknown model "forest"`},
 		{[]string{"-data", trainPath, "-C", "0"}, "C must be positive"},
-		{[]string{"-data", trainPath, "-report", "pdf"}, `-report "pdf"`},
+		{[]string{"-data", trainPath, "-cv", "3", "-report", "pdf"}, `-report "pdf"`},
 		{[]string{"-data", trainPath, "-test", devPath, "-curve", "0.5,2"}, `-curve: "2" is not a fraction`},
 		{[]string{"-data", trainPath, "-maxiter", "x"}, `invalid value "x"`},
+		// Report flags with no report to apply to (issue 13, item 10).
+		{[]string{"-data", trainPath, "-report", "html"}, "-report needs -test or -cv"},
+		{[]string{"-data", trainPath, "-o", "r.txt"}, "-o needs -test or -cv"},
+		{[]string{"-data", trainPath, "-bootstrap", "10"}, "-bootstrap needs -test or -cv"},
+		{[]string{"-data", trainPath, "-cv", "3", "-curve", "0.5"}, "-curve needs -test"},
+		{[]string{"-data", trainPath, "-model", "news.stkm"}, "train's -model names the classifier"},
+		// Issue 13 item 5: counts that were silently accepted.
+		{[]string{"-data", trainPath, "-cv", "3", "-bootstrap", "-5"}, "-bootstrap -5: must be at least 0"},
+		{[]string{"-data", trainPath, "-mincount", "0"}, "-mincount 0: must be at least 1"},
+		{[]string{"-data", trainPath, "-mincount", "-2"}, "-mincount -2: must be at least 1"},
+		{[]string{"-data", trainPath, "-repeats", "0"}, "-repeats 0: must be at least 1"},
+		{[]string{"-data", trainPath, "-repeats", "-1"}, "-repeats -1: must be at least 1"},
+		{[]string{"-data", trainPath, "-workers", "0"}, "-workers 0: must be at least 1"},
+		{[]string{"-data", trainPath, "-workers", "-4"}, "-workers -4: must be at least 1"},
+		{[]string{"-data", trainPath, "-cv", "3", "-errors", "-1"}, "-errors -1: must be at least 0"},
+		{[]string{"-data", trainPath, "-labels", "fact"}, "need at least two labels"},
+		{[]string{"-data", trainPath, "-labels", "fact,,quote"}, "empty label"},
 	}
 	for _, tt := range tests {
 		code, out, stderr := trainCmd(t, tt.args...)
@@ -291,5 +311,44 @@ func TestUsage(t *testing.T) {
 
 	code, _, stderr = trainCmd(t, "-data", filepath.Join(t.TempDir(), "none.jsonl"))
 	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, "no such file or directory")
+	assert.Contains(t, stderr, "none.jsonl: no such file or directory")
+	assert.NotContains(t, stderr, "skip-bad", "a missing file is not a bad record")
+	code, _, stderr = trainCmd(t, "-data", trainPath, "-test", filepath.Join(t.TempDir(), "none.jsonl"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "none.jsonl: no such file or directory")
+}
+
+// Issue 13 item 5: label typos became classes of their own, silently.
+// Labels that differ only in case or spacing are warned about; -labels
+// makes any other label a bad record at its file and line.
+func TestLabelTypos(t *testing.T) {
+	dir := t.TempDir()
+	tsv := filepath.Join(dir, "typos.tsv")
+	require.NoError(t, os.WriteFile(tsv, []byte("fact\tRain fell.\nFact\tIt was cold.\nrumour\tThey say it snows.\n"+
+		"fact check\tIt did not.\nquote\t\"Cold,\" he said.\nopinion\tIt was awful.\nfact\tThe road shut.\n"), 0o644))
+	model := filepath.Join(dir, "m.stkm")
+
+	code, _, stderr := trainCmd(t, "-data", tsv, "-out", model)
+	assert.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, `differ only in case or spacing are separate classes: "fact" (2 sentences, first at `+tsv+`:1), "Fact" (1 sentences, first at `+tsv+`:2)`)
+	assert.NotContains(t, stderr, `"rumour"`, "a label that is not a case or spacing variant is not guessed at")
+
+	code, _, stderr = trainCmd(t, "-data", tsv, "-labels", "fact,quote,opinion,appeal")
+	assert.Equal(t, 1, code, stderr)
+	assert.Contains(t, stderr, tsv+`:2 (`+tsv+`:2): sentence 0 has label "Fact", not one of -labels appeal,fact,opinion,quote`)
+	assert.Contains(t, stderr, "3 bad records")
+	assert.NotContains(t, stderr, "differ only in case")
+	// Without -quiet each one is listed at its line.
+	var out, errOut bytes.Buffer
+	code = run([]string{"-data", tsv, "-labels", "fact,quote,opinion,appeal"}, &out, &errOut)
+	assert.Equal(t, 1, code)
+	for line, label := range map[int]string{2: "Fact", 3: "rumour", 4: "fact check"} {
+		assert.Contains(t, errOut.String(), fmt.Sprintf("%s:%d): sentence 0 has label %q", tsv, line, label))
+	}
+
+	code, _, stderr = trainCmd(t, "-data", tsv, "-labels", "fact,quote,opinion,appeal", "-skip-bad", "-out", model)
+	assert.Equal(t, 0, code, stderr)
+	m, err := models.Load(model)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"fact", "opinion", "quote"}, m.Labels, "only the sentences with allowed labels are trained on")
 }

@@ -130,3 +130,12 @@ func (t *Table) Validate() error {
 // maxDim bounds the dimension read from a file, so that a damaged header
 // cannot ask for gigabytes.
 const maxDim = 4096
+
+// MaxInto sets dst[j] to the larger of dst[j] and component j of row i.
+func (t *Table) MaxInto(dst []float32, i int) {
+	s := t.Scale[i]
+	row := t.Data[i*t.Dim : (i+1)*t.Dim]
+	for j, q := range row {
+		dst[j] = max(dst[j], s*float32(int8(q)))
+	}
+}
