@@ -156,6 +156,9 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 				eof = true
 				return
 			}
+			if ctx.Err() != nil {
+				return // select picks at random when both are ready
+			}
 			if err != nil && !corpus.IsRecordError(err) {
 				readErr = err
 				return
@@ -167,6 +170,9 @@ func Run(ctx context.Context, r corpus.Reader, m *models.Model, enc Encoder, w i
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
+				return
+			}
+			if ctx.Err() != nil {
 				return
 			}
 			select {
