@@ -5,6 +5,7 @@ go 1.26.0
 replace github.com/stancekit/stancekit => ../
 
 require (
+	cloud.google.com/go/storage v1.70.0
 	github.com/apache/beam/sdks/v2 v2.78.0
 	github.com/stancekit/stancekit v0.0.0-00010101000000-000000000000
 	github.com/stretchr/testify v1.12.1
@@ -19,7 +20,6 @@ require (
 	cloud.google.com/go/iam v1.12.0 // indirect
 	cloud.google.com/go/monitoring v1.30.0 // indirect
 	cloud.google.com/go/profiler v0.7.0 // indirect
-	cloud.google.com/go/storage v1.70.0 // indirect
 	github.com/GoogleCloudPlatform/opentelemetry-operations-go/detectors/gcp v1.35.0 // indirect
 	github.com/GoogleCloudPlatform/opentelemetry-operations-go/exporter/metric v0.57.0 // indirect
 	github.com/GoogleCloudPlatform/opentelemetry-operations-go/internal/resourcemapping v0.57.0 // indirect

@@ -82,12 +82,12 @@ func (fn *planFn) ProcessElement(ctx context.Context, md fileio.FileMetadata, em
 // (its first line is not a JSON object: corpus.ErrFormat).
 func refused(ctx context.Context, path string, r corpus.LineRange, format string) bool {
 	f, _ := corpus.ParseFormat(format)
-	rc, err := openFile(ctx, path)
+	rc, err := openRange(ctx, path, r.Start, r.End-r.Start)
 	if err != nil {
 		return false
 	}
 	defer rc.Close()
-	mr := corpus.ReadLines(io.LimitReader(rc, r.End-r.Start), path, r.FirstLine, corpus.ReaderOptions{Format: f})
+	mr := corpus.ReadLines(rc, path, r.FirstLine, corpus.ReaderOptions{Format: f})
 	defer mr.Close()
 	_, err = mr.Next()
 	return errors.Is(err, corpus.ErrFormat)
@@ -162,20 +162,23 @@ func (fn *classifyFn) ProcessElement(ctx context.Context, c chunk, records func(
 		fn.errors.Inc(ctx, 1)
 		fn.articles.Inc(ctx, 1)
 	}
-	rc, err := openFile(ctx, c.Path)
-	if err != nil {
-		fail(&corpus.RecordError{File: c.Path, ID: c.Path, Err: err})
-		return nil
-	}
 	var r *corpus.MultiReader
 	if c.Whole {
+		rc, err := openFile(ctx, c.Path)
+		if err != nil {
+			fail(&corpus.RecordError{File: c.Path, ID: c.Path, Err: err})
+			return nil
+		}
 		r = corpus.ReadStream(rc, rc, c.Path, opts)
 	} else {
-		defer rc.Close()
-		if err := skip(rc, c.Start); err != nil {
-			return fmt.Errorf("%s: seek to %d: %w", c.Path, c.Start, err)
+		// The planner opened this file: a failure now is transient, and
+		// failing the bundle makes the runner retry it.
+		rc, err := openRange(ctx, c.Path, c.Start, c.End-c.Start)
+		if err != nil {
+			return err
 		}
-		r = corpus.ReadLines(io.LimitReader(rc, c.End-c.Start), c.Path, c.FirstLine, opts)
+		defer rc.Close()
+		r = corpus.ReadLines(rc, c.Path, c.FirstLine, opts)
 	}
 	defer r.Close()
 	for {
