@@ -90,3 +90,37 @@ func ExampleResume() {
 	// {"article":"a1","sentence":1,"label":"quote"}
 	// skip a1: true skip a2: false
 }
+
+// Classify labels one article at a time, as Run does, for callers that
+// schedule work themselves (a Beam pipeline); Aggregate tallies the
+// results per source and month.
+func ExampleClassify() {
+	m, err := newsmodel.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	input := `{"id": "a", "source": "Ledger", "date": "2024-05-02", "text": "The harbour bridge reopened on Monday after a two-year repair.\n\nThe work cost $40 million, the city said.\n\nSign up for our newsletter to get the news every morning."}
+{"id": "b", "source": "Ledger", "date": "2024-06-11", "text": "\"We finished on budget,\" the engineer said."}
+`
+	r := corpus.NewReader(strings.NewReader(input), "in.jsonl", corpus.ReaderOptions{})
+	ws := m.NewWorkspace()
+	agg := batch.NewAggregate("source", m.Labels)
+	for {
+		a, err := r.Next()
+		if err != nil {
+			break // io.EOF here; a real caller encodes record errors with batch.EncodeRecordError
+		}
+		c := batch.Classify(ws, m, batch.JSONL{}, a, 0, nil)
+		if !c.Err {
+			agg.Add(a, m, c.Preds)
+		}
+	}
+	if err := agg.WriteCSV(os.Stdout); err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// field,value,month,articles,sentences,n_appeal,n_fact,n_opinion,n_quote,share_appeal,share_fact,share_opinion,share_quote,appeal_blocks,appeal_blocks_per_article
+	// source,Ledger,all,2,4,1,1,0,2,0.25,0.25,0,0.5,1,0.5
+	// source,Ledger,2024-05,1,3,1,1,0,1,0.333333,0.333333,0,0.333333,1,1
+	// source,Ledger,2024-06,1,1,0,0,0,1,0,0,0,1,0,0
+}

@@ -335,29 +335,50 @@ func jobID(a *corpus.Article, err error) string {
 	return re.File
 }
 
-func process(j job, ws *models.Workspace, m *models.Model, enc Encoder, explain int, bufs *bufPool) (res result) {
-	res.seq = j.seq
+func process(j job, ws *models.Workspace, m *models.Model, enc Encoder, explain int, bufs *bufPool) result {
 	if j.err != nil {
-		var re *corpus.RecordError
-		errors.As(j.err, &re)
-		res.out = enc.Error(nil, jobID(nil, j.err), re.File, re.Line, re.Err)
-		res.isErr = true
-		return res
+		return result{seq: j.seq, out: EncodeRecordError(enc, j.err), isErr: true}
 	}
-	a := j.article
+	c := Classify(ws, m, enc, j.article, explain, bufs.get())
+	res := result{seq: j.seq, out: c.Out, isErr: c.Err, sentences: len(c.Preds)}
+	if !c.Err {
+		res.bytes = int64(len(j.article.Text))
+	}
+	return res
+}
+
+// EncodeRecordError encodes a reader's *corpus.RecordError as Run writes it
+// in the bad record's place: with the record's id or, when it has none, its
+// place as "file:line".
+func EncodeRecordError(enc Encoder, err error) []byte {
+	var re *corpus.RecordError
+	if !errors.As(err, &re) {
+		re = &corpus.RecordError{Err: err}
+		err = re
+	}
+	return enc.Error(nil, jobID(nil, err), re.File, re.Line, re.Err)
+}
+
+// Classified is what Classify made of one article.
+type Classified struct {
+	Out   []byte              // the encoded records
+	Preds []models.Prediction // one per sentence; nil when Err
+	Err   bool                // Out is an error record
+}
+
+// Classify labels one article and encodes it as Run does, appending to
+// dst: an article without sentences, or one whose classification panics,
+// becomes an error record. ws must be m's and used by one goroutine.
+func Classify(ws *models.Workspace, m *models.Model, enc Encoder, a *corpus.Article, explain int, dst []byte) (c Classified) {
 	defer func() {
 		// A bug must not lose the article or the run: report it in place.
 		if p := recover(); p != nil {
-			res.out = enc.Error(nil, a.ID, a.File, a.Line, fmt.Errorf("internal error classifying article: %v", p))
-			res.isErr = true
-			res.sentences = 0
+			c = Classified{Out: enc.Error(nil, a.ID, a.File, a.Line, fmt.Errorf("internal error classifying article: %v", p)), Err: true}
 		}
 	}()
 	preds := ws.Predict(a)
 	if len(preds) == 0 {
-		res.out = enc.Error(nil, a.ID, a.File, a.Line, errors.New("no sentences found in the text"))
-		res.isErr = true
-		return res
+		return Classified{Out: enc.Error(nil, a.ID, a.File, a.Line, errors.New("no sentences found in the text")), Err: true}
 	}
 	var expl [][]models.NamedContribution
 	if explain > 0 {
@@ -367,8 +388,5 @@ func process(j job, ws *models.Workspace, m *models.Model, enc Encoder, explain 
 		}
 	}
 	ws.Release() // a long article's vectors are not needed beside its output
-	res.out = enc.Article(bufs.get(), a, m, preds, expl)
-	res.sentences = len(preds)
-	res.bytes = int64(len(a.Text))
-	return res
+	return Classified{Out: enc.Article(dst, a, m, preds, expl), Preds: preds}
 }

@@ -105,3 +105,39 @@ func ExampleJSONLWriter() {
 	// {"id":"a1","sentences":[{"text":"Rain fell.","label":"fact","para":0},{"text":"Roads & rails shut.","label":"fact","para":0},{"text":"It was a mistake.","label":"opinion","para":1}],"source":"wire"}
 	// {"genre":"sport","id":"a2","text":"Raw text."}
 }
+
+// SplitLines cuts a JSONL file into line ranges; ReadLines reads one of
+// them as Open would read those lines of the whole file, line numbers
+// included, so that workers can share one large file.
+func ExampleSplitLines() {
+	const path = "../testdata/corpus/news.jsonl"
+	f, err := os.Open(path)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	ranges, err := corpus.SplitLines(f, 100)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, rg := range ranges {
+		r := corpus.ReadLines(io.NewSectionReader(f, rg.Start, rg.End-rg.Start), path, rg.FirstLine, corpus.ReaderOptions{})
+		for {
+			a, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				fmt.Println("  bad record:", err)
+				continue
+			}
+			fmt.Printf("bytes [%d,%d) line %d: %s\n", rg.Start, rg.End, a.Line, a.ID)
+		}
+	}
+	// Output:
+	// bytes [0,193) line 1: a1
+	//   bad record: corpus: ../testdata/corpus/news.jsonl:2: sentence 1: empty text
+	// bytes [314,414) line 3: 3
+}

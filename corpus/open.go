@@ -57,6 +57,12 @@ func (o ReaderOptions) withDefaults() ReaderOptions {
 // fastText, a header line naming the text column a CSV (commas) or TSV
 // (tabs) table, anything else raw text.
 func NewReader(r io.Reader, name string, opts ReaderOptions) Reader {
+	return newReader(r, name, opts, 1)
+}
+
+// newReader is NewReader for a stream whose first line is line number
+// firstLine of its file (a line range of it, see ReadLines).
+func newReader(r io.Reader, name string, opts ReaderOptions, firstLine int) Reader {
 	opts = opts.withDefaults()
 	f := opts.Format
 	if f == FormatAuto {
@@ -74,15 +80,22 @@ func NewReader(r io.Reader, name string, opts ReaderOptions) Reader {
 			r = io.MultiReader(io.LimitReader(br, int64(br.Buffered())), errReader{err})
 		}
 	}
+	lines := func() *lineReader {
+		l := newLineReader(r, opts.MaxRecord)
+		l.line = firstLine - 1
+		return l
+	}
 	switch f {
 	case FormatJSONL:
-		return &jsonlReader{name: name, lines: newLineReader(r, opts.MaxRecord), textField: opts.TextField}
+		// A range after the first does not hold the file's first line,
+		// whose check (is this JSONL at all?) belongs to the first range.
+		return &jsonlReader{name: name, lines: lines(), textField: opts.TextField, started: firstLine > 1}
 	case FormatTSV:
-		return &sentenceLineReader{name: name, lines: newLineReader(r, opts.MaxRecord), opts: opts}
+		return &sentenceLineReader{name: name, lines: lines(), opts: opts}
 	case FormatCSV:
 		return newCSVReader(r, name, opts)
 	case FormatFastText:
-		return &sentenceLineReader{name: name, lines: newLineReader(r, opts.MaxRecord), fastText: true}
+		return &sentenceLineReader{name: name, lines: lines(), fastText: true}
 	default:
 		return &textReader{name: name, r: r, max: opts.MaxRecord, textField: opts.TextField}
 	}
@@ -301,13 +314,18 @@ func (m *MultiReader) openPath(p string) error {
 	if err != nil {
 		return &RecordError{File: p, ID: p, Err: pathError(err)}
 	}
-	var r io.Reader = countingReader{f, &m.read}
-	m.closer = f
+	return m.openStream(countingReader{f, &m.read}, f, p)
+}
+
+// openStream makes the stream r of the file named p the current input,
+// decompressed when the name ends in .gz; c is closed with it (it may be
+// nil).
+func (m *MultiReader) openStream(r io.Reader, c io.Closer, p string) error {
+	m.closer = c
 	if strings.HasSuffix(strings.ToLower(p), ".gz") {
 		gz, err := gzip.NewReader(bufio.NewReader(r))
 		if err != nil {
-			f.Close()
-			m.closer = nil
+			m.closeCurrent()
 			switch {
 			case errors.Is(err, io.EOF):
 				err = fmt.Errorf("gzip: %w", ErrEmpty)
@@ -317,10 +335,13 @@ func (m *MultiReader) openPath(p string) error {
 			return &RecordError{File: p, ID: p, Err: err}
 		}
 		r = gz
-		m.closer = multiCloser{gz, f}
+		if c != nil {
+			m.closer = multiCloser{gz, c}
+		} else {
+			m.closer = gz
+		}
 	}
-	opts := m.opts
-	m.cur = NewReader(r, p, opts)
+	m.cur = NewReader(r, p, m.opts)
 	return nil
 }
 
