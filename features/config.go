@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/stancekit/stancekit/features/vectors"
 )
 
 // Weighting says how n-gram counts become feature values. Every weighting
@@ -66,10 +68,13 @@ type Config struct {
 	VectorContext bool
 }
 
-// DefaultConfig is the configuration of the default news model.
+// DefaultConfig is the configuration of the default news model: word
+// 1-2-grams (tf-idf), cues, and the SIF-pooled GloVe vectors (chosen by
+// leave-one-genre-out evaluation; see BENCHMARKS.md).
 func DefaultConfig() Config {
 	return Config{
 		WordNgrams: 2, Weighting: TFIDF, MinCount: 2, Cues: true,
+		Vectors: vectors.DefaultName, VectorPools: PoolSIF,
 	}
 }
 

@@ -57,7 +57,7 @@ func (o Options) WithVectorTable(t *vectors.Table) Options {
 // DefaultOptions are the options of the default news model.
 func DefaultOptions() Options {
 	return Options{
-		Model: SVM, C: 1, Alpha: 0.1, Beta: 0.25, MaxIter: 100, Tol: 1e-5,
+		Model: SVM, C: 0.5, Alpha: 0.1, Beta: 0.25, MaxIter: 100, Tol: 1e-5,
 		Stack: true, StackFolds: 4, Sequence: true, SeqWeight: -1, Calibrate: true,
 		Features: features.DefaultConfig(), Seed: 1, Workers: runtime.NumCPU(),
 	}

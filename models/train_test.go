@@ -79,6 +79,9 @@ func TestOptionsValidate(t *testing.T) {
 			for _, model := range Trainers {
 				o := DefaultOptions()
 				o.Model = model
+				if model == MNB || model == CNB {
+					o.Features.Vectors = "" // naive Bayes reads counts
+				}
 				tt.mod(&o)
 				err := o.Validate()
 				if tt.wantErr == "" {
@@ -184,6 +187,12 @@ func fullOptions(model string) Options {
 	o := quickOptions(model)
 	o.Features = features.DefaultConfig()
 	o.Features.MinCount = 1
+	// Vectors of the 20 most frequent words besides the training words:
+	// every family, in a file small enough to damage byte by byte.
+	o.Features.VectorWords = 20
+	if model == MNB || model == CNB {
+		o.Features.Vectors = "" // naive Bayes reads counts
+	}
 	o.Stack, o.Sequence, o.Calibrate = true, true, true
 	o.MaxIter = 20
 	return o

@@ -126,7 +126,9 @@ func train(args []string, stdout, stderr io.Writer) error {
 		}
 		return usageError{err}
 	}
+	set := map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) {
+		set[fl.Name] = true
 		if now, ok := deprecated[fl.Name]; ok {
 			fmt.Fprintf(stderr, "train: -%s is deprecated; use -%s\n", fl.Name, now)
 		}
@@ -178,6 +180,11 @@ func train(args []string, stdout, stderr io.Writer) error {
 	opts.Features = features.Config{
 		WordNgrams: *ngrams, Weighting: w, Buckets: *buckets, MinCount: *minCount, Cues: *cues,
 		Context: *ctxN, ContextWords: *ctxWords, Position: *position, Dialogue: *dialogueF, NoNormalize: !*normalizeF,
+	}
+	if (*model == models.MNB || *model == models.CNB) && !set["vectors"] {
+		// Naive Bayes reads counts: the default vectors are left out
+		// rather than refused.
+		*vecs = "none"
 	}
 	if *vecs != "" && *vecs != "none" {
 		pools, err := features.ParsePools(*vecPools)
@@ -245,6 +252,13 @@ func train(args []string, stdout, stderr io.Writer) error {
 		// stages would cost time and add nothing.
 		opts.Stack, opts.Sequence = false, false
 		logf("train: sentence-per-line data: stacking and sequence layer off")
+	}
+	if oneSentenceEach(articles) && !set["model"] && opts.Features.Vectors != "" {
+		// The best general configuration measured on sentence-per-line data
+		// (SUBJ 10-fold, BENCHMARKS.md): NBSVM over n-grams, cues and the
+		// vectors, which it passes through unscaled.
+		opts.Model = models.NBSVM
+		logf("train: sentence-per-line data: model nbsvm (pass -model to choose another)")
 	}
 	logf("train: %d articles, %d sentences; %s", len(articles), countSentences(articles), opts)
 	if opts.Features.Vectors != "" {

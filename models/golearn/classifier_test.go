@@ -237,7 +237,7 @@ func TestDenseDim(t *testing.T) {
 		// Worked by hand from features/pipeline.go: NumCues = 41, each
 		// neighbour adds NumCues + 1, Position adds 2 NumCues + 10.
 		{"cues", features.Config{Cues: true}, 41},
-		{"default news config, n-grams dropped", features.DefaultConfig(), 41},
+		{"default news config, n-grams dropped", features.DefaultConfig(), features.NumCues + 100}, // 41 cues and the 100 SIF-pooled vector components
 		{"context 1", features.Config{Cues: true, Context: 1}, 41 + 2*42},
 		{"context 1 and position", features.Config{Cues: true, Context: 1, Position: true}, 41 + 2*42 + 2*41 + 10},
 		{"hashed n-grams dropped", features.Config{Cues: true, Buckets: 1 << 10, WordNgrams: 1}, 41},

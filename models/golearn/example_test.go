@@ -117,6 +117,6 @@ func ExampleDenseDim() {
 	}
 	fmt.Println(c)
 	// Output:
-	// dense columns: 217 of 231
-	// golearn knn (columns=217 k=3 distance=euclidean smoothing=0.5) over [fact quote]
+	// dense columns: 317 of 331
+	// golearn knn (columns=317 k=3 distance=euclidean smoothing=0.5) over [fact quote]
 }
