@@ -15,6 +15,7 @@ type Analysed struct {
 	Raw   string // the token as written
 	Kind  token.Kind
 	Upper bool // first rune upper case in the original
+	Hash  uint64 // FNV-1a of Norm, computed once for every family that needs it
 }
 
 // Analysis is an article prepared once for every family: each sentence's
@@ -90,7 +91,8 @@ func (x *Analysis) analyse(a *corpus.Article, lex *Lexicons) {
 			}
 			b := arena[start:]
 			r, _ := utf8.DecodeRuneInString(raw)
-			x.toks = append(x.toks, Analysed{Norm: unsafe.String(unsafe.SliceData(b), len(b)), Raw: raw, Kind: t.Kind, Upper: unicode.IsUpper(r)})
+			norm := unsafe.String(unsafe.SliceData(b), len(b))
+			x.toks = append(x.toks, Analysed{Norm: norm, Raw: raw, Kind: t.Kind, Upper: unicode.IsUpper(r), Hash: hashString(fnvOffset, norm)})
 		}
 		x.bounds = append(x.bounds, len(x.toks))
 	}

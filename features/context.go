@@ -62,7 +62,7 @@ func contextWordKeys(dst []uint64, ns uint64, prefix string, toks []Analysed, nm
 		if t := toks[k]; t.Kind != token.Word && t.Kind != token.Quote {
 			continue
 		}
-		key := combine(ns, hashString(fnvOffset, toks[k].Norm))
+		key := combine(ns, toks[k].Hash)
 		dst = append(dst, key)
 		nm.record(key, prefix, toks[k:k+1])
 	}

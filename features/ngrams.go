@@ -29,7 +29,7 @@ func (f wordNgrams) keys(x *Analysis, i int, dst []uint64, nm *namer) []uint64 {
 	for j := range toks {
 		h := nsWord
 		for n := 1; n <= f.n && j+n <= len(toks); n++ {
-			h = combine(h, hashString(fnvOffset, toks[j+n-1].Norm))
+			h = combine(h, toks[j+n-1].Hash)
 			k := h + uint64(n)
 			dst = append(dst, k)
 			nm.record(k, "", toks[j:j+n])

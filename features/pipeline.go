@@ -124,6 +124,11 @@ func (p *Pipeline) build() {
 	p.vecs = nil
 	if cfg.Vectors != "" {
 		p.vecs = &wordVectors{cfg: cfg, table: p.state.Vectors, weight: p.state.VectorWeights, source: p.source}
+		if t := p.vecs.table; t != nil {
+			p.vecs.index = wordIndex(t)
+		} else {
+			p.vecs.index = wordIndex(p.source)
+		}
 		p.families = append(p.families, p.vecs)
 	}
 	p.ngrams = newNgramBlock(cfg, &p.state)

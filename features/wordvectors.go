@@ -90,6 +90,19 @@ type wordVectors struct {
 	weight []float32      // SIF weight per table row
 	source *vectors.Table // while fitting: the full source table
 	seen   []bool         // while fitting: source rows seen in training
+	index  keyTable       // FNV-1a of a word → its row in table (or in source while fitting)
+}
+
+// wordIndex maps the FNV-1a hash of each word of t to its row: one flat
+// probe per token instead of a string map lookup (the tokens' hashes are
+// computed once per article). Two words of one table sharing a 64-bit hash
+// is astronomically unlikely; the later row would win.
+func wordIndex(t *vectors.Table) keyTable {
+	keys := make([]uint64, t.Len())
+	for i, w := range t.Words {
+		keys[i] = hashString(fnvOffset, w)
+	}
+	return newKeyTable(keys)
 }
 
 func (f *wordVectors) Name() string { return "vectors" }
@@ -126,19 +139,20 @@ func (f *wordVectors) FeatureName(j int) string {
 	return fmt.Sprintf("vec-%s:%d", names[b], c)
 }
 
-// rows appends the table rows of sentence i's words.
-func (f *wordVectors) rows(t *vectors.Table, toks []Analysed, dst []int32) []int32 {
+// rows appends the rows (in the table f.index is built over) of the words
+// of toks.
+func (f *wordVectors) rows(toks []Analysed, dst []int32) []int32 {
 	for _, tk := range toks {
 		if tk.Kind != token.Word {
 			continue
 		}
-		r := t.Lookup(tk.Norm)
-		if r < 0 {
+		r, ok := f.index.get(tk.Hash)
+		if !ok {
 			if k := strings.IndexByte(tk.Norm, '\''); k > 0 {
-				r = t.Lookup(tk.Norm[:k])
+				r, ok = f.index.get(hashString(fnvOffset, tk.Norm[:k]))
 			}
 		}
-		if r >= 0 {
+		if ok {
 			dst = append(dst, int32(r))
 		}
 	}
@@ -150,7 +164,7 @@ func (f *wordVectors) observe(x *Analysis, i int) {
 		f.seen = make([]bool, f.source.Len())
 	}
 	var buf [64]int32
-	for _, r := range f.rows(f.source, x.Tokens(i), buf[:0]) {
+	for _, r := range f.rows(x.Tokens(i), buf[:0]) {
 		f.seen[r] = true
 	}
 }
@@ -176,6 +190,7 @@ func (f *wordVectors) finish(_ int, s *State) {
 	})
 	s.Vectors, s.VectorWeights = t, weight
 	f.table, f.weight, f.seen = t, weight, nil
+	f.index = wordIndex(t)
 }
 
 // poolScratch is one Extractor's pooled vectors of the current article.
@@ -224,7 +239,7 @@ func (f *wordVectors) appendWith(s *poolScratch, x *Analysis, i int, off uint32,
 // word has a vector).
 func (f *wordVectors) pool(p Pool, toks []Analysed, s *poolScratch, dst []float32) {
 	clear(dst)
-	s.rows = f.rows(f.table, toks, s.rows[:0])
+	s.rows = f.rows(toks, s.rows[:0])
 	if len(s.rows) == 0 {
 		return
 	}
