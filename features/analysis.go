@@ -14,7 +14,7 @@ type Analysed struct {
 	Norm  string // normalized form (lower case, straight quotes; digits of numbers shaped to 0)
 	Raw   string // the token as written
 	Kind  token.Kind
-	Upper bool // first rune upper case in the original
+	Upper bool   // first rune upper case in the original
 	Hash  uint64 // FNV-1a of Norm, computed once for every family that needs it
 }
 
