@@ -215,14 +215,13 @@ func (f *wordVectors) appendWith(s *poolScratch, x *Analysis, i int, off uint32,
 	if scale == 0 {
 		scale = 1
 	}
-	for b, p := range []Pool{PoolMean, PoolSIF, PoolMax} {
+	for _, p := range []Pool{PoolMean, PoolSIF, PoolMax} {
 		if f.cfg.VectorPools&p == 0 {
 			continue
 		}
 		f.pool(p, x.Tokens(i), s, tmp)
 		appendScaled(v, off, tmp, scale)
 		off += uint32(d)
-		_ = b
 	}
 	if f.cfg.VectorContext {
 		for _, j := range []int{i - 1, i + 1} {

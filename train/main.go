@@ -133,7 +133,17 @@ func train(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "train: -%s is deprecated; use -%s\n", fl.Name, now)
 		}
 	})
-	if err := checkReportFlags(fs, *test != "", *cvK >= 2); err != nil {
+	if *logo != "" {
+		// Leave-one-group-out writes its own table, as text or JSON.
+		switch {
+		case *report != "text" && *report != "json":
+			return usageError{fmt.Errorf("-logo writes text or json, not -report %s", *report)}
+		case *logoMin < 1:
+			return usageError{fmt.Errorf("-logo-min %d: must be at least 1", *logoMin)}
+		case *cvK >= 2 || *test != "":
+			return usageError{errors.New("-logo is an evaluation of its own: use it without -cv and -test")}
+		}
+	} else if err := checkReportFlags(fs, *test != "", *cvK >= 2); err != nil {
 		return usageError{err}
 	}
 	if strings.ContainsAny(*model, "./") {

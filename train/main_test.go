@@ -297,6 +297,9 @@ func TestUsage(t *testing.T) {
 		{[]string{"-data", trainPath, "-cv", "3", "-errors", "-1"}, "-errors -1: must be at least 0"},
 		{[]string{"-data", trainPath, "-labels", "fact"}, "need at least two labels"},
 		{[]string{"-data", trainPath, "-labels", "fact,,quote"}, "empty label"},
+		{[]string{"-data", trainPath, "-logo", "genre", "-report", "html"}, "-logo writes text or json"},
+		{[]string{"-data", trainPath, "-logo", "genre", "-logo-min", "0"}, "-logo-min 0: must be at least 1"},
+		{[]string{"-data", trainPath, "-logo", "genre", "-cv", "3"}, "use it without -cv and -test"},
 	}
 	for _, tt := range tests {
 		code, out, stderr := trainCmd(t, tt.args...)
