@@ -22,7 +22,11 @@ const interruptBound = 3 * time.Second
 // runInterrupted runs r with opts, cancels the context once the first
 // article is written, and returns what Run wrote and how long it took to
 // return after the cancellation.
-func runInterrupted(t *testing.T, r corpus.Reader, enc Encoder, opts Options) (string, Stats, error, time.Duration) {
+// runInterrupted cancels the run once the first article is written and,
+// when inFlight is not nil, once it is closed (an article is being worked
+// on), so that what is in flight at the cancellation does not depend on
+// the scheduler.
+func runInterrupted(t *testing.T, r corpus.Reader, enc Encoder, opts Options, inFlight <-chan struct{}) (string, Stats, error, time.Duration) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -47,6 +51,13 @@ func runInterrupted(t *testing.T, r corpus.Reader, enc Encoder, opts Options) (s
 	case <-time.After(time.Minute):
 		t.Fatal("the first article was never written")
 	}
+	if inFlight != nil {
+		select {
+		case <-inFlight:
+		case <-time.After(time.Minute):
+			t.Fatal("the slow article was never started")
+		}
+	}
 	cancel()
 	start := time.Now()
 	select {
@@ -67,7 +78,7 @@ func TestRunCancelWhileReadBlocks(t *testing.T) {
 	defer pw.Close() // after the check's deadline starts: ends the blocked Next
 	go pw.Write([]byte(`{"id": "a", "text": "The council met."}` + "\n"))
 	r := corpus.NewReader(pr, "stdin.jsonl", corpus.ReaderOptions{})
-	out, st, err, took := runInterrupted(t, r, JSONL{}, Options{Workers: 2, Grace: 100 * time.Millisecond})
+	out, st, err, took := runInterrupted(t, r, JSONL{}, Options{Workers: 2, Grace: 100 * time.Millisecond}, nil)
 	require.ErrorIs(t, err, context.Canceled)
 	assert.Less(t, took, interruptBound)
 	assert.Equal(t, []string{"a"}, articleRuns(parseJSONL(t, out)))
@@ -80,10 +91,12 @@ func TestRunCancelWhileReadBlocks(t *testing.T) {
 type slowEncoder struct {
 	JSONL
 	release chan struct{}
+	entered chan struct{} // closed when the slow article is being encoded
 }
 
 func (e slowEncoder) Article(dst []byte, a *corpus.Article, m *models.Model, preds []models.Prediction, expl [][]models.NamedContribution) []byte {
 	if a.ID == "slow" {
+		close(e.entered)
 		<-e.release
 	}
 	return e.JSONL.Article(dst, a, m, preds, expl)
@@ -94,14 +107,14 @@ func (e slowEncoder) Article(dst []byte, a *corpus.Article, m *models.Model, pre
 // after it are not written (a resumed run classifies them).
 func TestRunAbandonsSlowArticle(t *testing.T) {
 	defer checkNoGoroutineLeak(t)()
-	enc := slowEncoder{release: make(chan struct{})}
+	enc := slowEncoder{release: make(chan struct{}), entered: make(chan struct{})}
 	defer close(enc.release)
 	r := &sliceReader{items: []any{
 		&corpus.Article{ID: "fast", Text: "The mayor opened the bridge."},
 		&corpus.Article{ID: "slow", Text: "Traffic was light."},
 		&corpus.Article{ID: "after", Text: "Rain is expected."},
 	}}
-	out, st, err, took := runInterrupted(t, r, enc, Options{Workers: 2, Grace: 100 * time.Millisecond})
+	out, st, err, took := runInterrupted(t, r, enc, Options{Workers: 2, Grace: 100 * time.Millisecond}, enc.entered)
 	require.ErrorIs(t, err, context.Canceled)
 	assert.Less(t, took, interruptBound)
 	assert.GreaterOrEqual(t, took, 100*time.Millisecond, "the grace period is given to the article in flight")
@@ -112,7 +125,7 @@ func TestRunAbandonsSlowArticle(t *testing.T) {
 // Within the grace period the articles in flight are finished and written.
 func TestRunFinishesInFlightWithinGrace(t *testing.T) {
 	defer checkNoGoroutineLeak(t)()
-	enc := slowEncoder{release: make(chan struct{})}
+	enc := slowEncoder{release: make(chan struct{}), entered: make(chan struct{})}
 	r := &sliceReader{items: []any{
 		&corpus.Article{ID: "fast", Text: "The mayor opened the bridge."},
 		&corpus.Article{ID: "slow", Text: "Traffic was light."},
@@ -121,7 +134,7 @@ func TestRunFinishesInFlightWithinGrace(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 		close(enc.release)
 	}()
-	out, _, err, _ := runInterrupted(t, r, enc, Options{Workers: 2, Grace: time.Minute})
+	out, _, err, _ := runInterrupted(t, r, enc, Options{Workers: 2, Grace: time.Minute}, enc.entered)
 	// The whole input may have been read before the cancellation (then
 	// nothing was cut short) or not; either way both articles are written.
 	if err != nil {
