@@ -147,7 +147,7 @@ type cueScan struct {
 func (sc *cueScan) token(i int) {
 	toks, dst, n := sc.toks, sc.dst, len(sc.toks)
 	t := toks[i]
-	info := sc.lx.index[t.Norm]
+	info := sc.lx.lookup(&t)
 	if info == nil {
 		info = &noWord
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Cue vectors of hand-picked sentences: which cues fire is read off the
@@ -30,4 +31,22 @@ func TestCues(t *testing.T) {
 			assert.Zero(t, got["cue:"+c], "%q: %s", tc.text, c)
 		}
 	}
+}
+
+// The hashed lexicon index must find exactly the words of the string index:
+// every lexicon word, and nothing for words outside it.
+func TestLexiconLookupByHash(t *testing.T) {
+	lx, err := LoadLexicons()
+	require.NoError(t, err)
+	require.NotEmpty(t, lx.index)
+	for w, info := range lx.index {
+		got := lx.lookup(&Analysed{Norm: w, Hash: hashString(fnvOffset, w)})
+		require.Same(t, info, got, "word %q", w)
+	}
+	for _, w := range []string{"", "zzyzx", "said said", "Said"} {
+		assert.Nil(t, lx.lookup(&Analysed{Norm: w, Hash: hashString(fnvOffset, w)}), "word %q", w)
+	}
+	// A token whose hash collides with a lexicon word but whose text differs
+	// is not that word.
+	assert.Nil(t, lx.lookup(&Analysed{Norm: "notsaid", Hash: hashString(fnvOffset, "said")}))
 }

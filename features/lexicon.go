@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -28,6 +30,23 @@ type Lexicons struct {
 	// words) to its classes and the phrases it starts, so that cues looks
 	// each token up once instead of once per list.
 	index map[string]*wordInfo
+
+	// byHash finds the same entries by the tokens' FNV-1a hash (one flat
+	// probe instead of a string map lookup per token); infos[r] is the
+	// entry of row r and words[r] its word, compared to rule out a
+	// collision.
+	byHash keyTable
+	infos  []*wordInfo
+	words  []string
+}
+
+// lookup returns the lexicon entry of a token, or nil.
+func (l *Lexicons) lookup(t *Analysed) *wordInfo {
+	r, ok := l.byHash.get(t.Hash)
+	if !ok || l.words[r] != t.Norm {
+		return nil
+	}
+	return l.infos[r]
 }
 
 // Word classes in wordInfo.flags.
@@ -82,6 +101,14 @@ func (l *Lexicons) buildIndex() {
 	for w, ps := range l.Appeal {
 		get(w).appeal = ps
 	}
+	l.words = slices.Sorted(maps.Keys(l.index))
+	keys := make([]uint64, len(l.words))
+	l.infos = make([]*wordInfo, len(l.words))
+	for r, w := range l.words {
+		keys[r] = hashString(fnvOffset, w)
+		l.infos[r] = l.index[w]
+	}
+	l.byHash = newKeyTable(keys)
 }
 
 // phrases are token sequences indexed by their first token, so that a

@@ -32,10 +32,14 @@ func (m *Linear) Labels() []string { return m.LabelNames }
 
 // Raw writes the raw scores W x + b into out; features past Dim are ignored.
 func (m *Linear) Raw(v features.Vector, out []float64) {
+	copy(out, m.B)
+	m.addRaw(v, out)
+}
+
+// addRaw adds W x to out, in the order of v's entries (so that scores built
+// in several steps are the same bits as one Raw).
+func (m *Linear) addRaw(v features.Vector, out []float64) {
 	k := len(m.LabelNames)
-	for c := 0; c < k; c++ {
-		out[c] = m.B[c]
-	}
 	for j, idx := range v.Index {
 		if int(idx) >= m.Dim {
 			continue
@@ -48,9 +52,41 @@ func (m *Linear) Raw(v features.Vector, out []float64) {
 	}
 }
 
+// rawPair is a.Raw(v, outA) and b.Raw(v, outB) in one pass over v: the
+// stacked stage scores the stage-1 features again, and reading them once
+// saves the copy and the second walk (same bits as two Raw calls). a and b
+// have the same labels.
+func rawPair(a, b *Linear, v features.Vector, outA, outB []float64) {
+	k := len(a.LabelNames)
+	copy(outA, a.B)
+	copy(outB, b.B)
+	outA, outB = outA[:k], outB[:k]
+	for j, idx := range v.Index {
+		x := float64(v.Value[j])
+		i := int(idx)
+		if i < a.Dim {
+			w := a.W[i*k : i*k+k]
+			for c, wc := range w {
+				outA[c] += float64(wc) * x
+			}
+		}
+		if i < b.Dim {
+			w := b.W[i*k : i*k+k]
+			for c, wc := range w {
+				outB[c] += float64(wc) * x
+			}
+		}
+	}
+}
+
 // Scores implements Classifier.
 func (m *Linear) Scores(v features.Vector, out []float64) {
 	m.Raw(v, out)
+	m.finish(out)
+}
+
+// finish turns raw scores into calibrated log-probabilities in place.
+func (m *Linear) finish(out []float64) {
 	t := m.Temperature
 	if t <= 0 {
 		t = 1

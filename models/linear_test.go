@@ -103,3 +103,24 @@ func TestLinearExplain(t *testing.T) {
 	assert.Equal(t, []Contribution{{Feature: 0, Weight: 0.5}}, m.Explain(x, 0, 5))
 	assert.Empty(t, m.Explain(x, 0, 0), "n = 0 asks for nothing")
 }
+
+// rawPair must be the same bits as two Raw calls: Predict relies on it to
+// score both stages in one pass. Stage b is wider (stacking features past
+// a.Dim), and v holds an index past both dimensions, which both ignore.
+func TestRawPairEqualsRaw(t *testing.T) {
+	a := &Linear{LabelNames: []string{"x", "y", "z"}, Dim: 4, B: []float64{0.1, -0.2, 0.3},
+		W: []float32{0.5, -1, 2, 0.25, 0.125, -0.75, 3, 1e-3, -2, 7, 0.3, 0.1}}
+	b := &Linear{LabelNames: a.LabelNames, Dim: 6, B: []float64{-1, 0, 1},
+		W: []float32{1, 2, 3, -4, 5, -6, 0.7, 0.8, 0.9, 1e-4, -1e-4, 2e-4, 9, 8, 7, 6, 5, 4}}
+	v := features.Vector{Index: []uint32{0, 2, 3, 5, 9}, Value: []float32{0.3, -1.7, 0.11, 2, 5}}
+	wantA, wantB := make([]float64, 3), make([]float64, 3)
+	a.Raw(v, wantA)
+	b.Raw(v, wantB)
+	gotA, gotB := make([]float64, 3), make([]float64, 3)
+	rawPair(a, b, v, gotA, gotB)
+	assert.Equal(t, wantA, gotA)
+	assert.Equal(t, wantB, gotB)
+	// Worked by hand for label x of a (W is feature-major, rows of 3):
+	// 0.1 + 0.5·0.3 + 3·(−1.7) + 7·0.11 = −4.08.
+	assert.InDelta(t, -4.08, gotA[0], 1e-6)
+}

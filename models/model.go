@@ -107,16 +107,27 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 	n, k := len(a.Sentences), len(m.Labels)
 	w.vecs = w.ex.Article(a, w.vecs)
 	w.logp = grow(w.logp, n*k)
-	for i := range w.vecs {
-		m.Stage1.Scores(w.vecs[i], w.logp[i*k:(i+1)*k])
-	}
 	final := w.logp
-	if m.Stage2 != nil {
+	if m.Stage2 == nil {
+		for i := range w.vecs {
+			m.Stage1.Scores(w.vecs[i], w.logp[i*k:(i+1)*k])
+		}
+	} else {
+		// Stage 2 scores the stage-1 features too: both stages read them
+		// in one pass, and stage 2 then adds its stacking features.
 		w.logp2 = grow(w.logp2, n*k)
+		for i := range w.vecs {
+			p1, p2 := w.logp[i*k:(i+1)*k], w.logp2[i*k:(i+1)*k]
+			rawPair(m.Stage1, m.Stage2, w.vecs[i], p1, p2)
+			m.Stage1.finish(p1)
+		}
 		w.stack.set(w.logp, n, k)
 		for i := range w.vecs {
-			w.stack.vector(&w.v2, &w.vecs[i], m.Stage1.Dim, a, i, k)
-			m.Stage2.Scores(w.v2, w.logp2[i*k:(i+1)*k])
+			p2 := w.logp2[i*k : (i+1)*k]
+			w.v2.Reset()
+			w.stack.appendTo(&w.v2, m.Stage1.Dim, a, i, k)
+			m.Stage2.addRaw(w.v2, p2)
+			m.Stage2.finish(p2)
 		}
 		final = w.logp2
 	}
@@ -278,6 +289,11 @@ func (s *stackProbs) set(logp []float64, n, k int) {
 // probabilities (see stackVector).
 func (s *stackProbs) vector(dst, v *features.Vector, dim int, a *corpus.Article, i, k int) {
 	dst.CopyFrom(v)
+	s.appendTo(dst, dim, a, i, k)
+}
+
+// appendTo appends the stacking features of sentence i, from index dim.
+func (s *stackProbs) appendTo(dst *features.Vector, dim int, a *corpus.Article, i, k int) {
 	n := len(a.Sentences)
 	off := uint32(dim)
 	for _, d := range stackOffsets {

@@ -186,3 +186,26 @@ func FuzzReadText(f *testing.F) {
 		}
 	})
 }
+
+// AddTo works four components a step with a tail: for dimensions that are
+// and are not multiples of four it must equal the plain dequantization
+// scale × weight × int8, bit for bit (the models' scores depend on it).
+func TestAddToMatchesPlainDequantization(t *testing.T) {
+	for _, dim := range []int{1, 3, 4, 7, 100} {
+		tb := &Table{Dim: dim, Words: []string{"a"}, Scale: []float32{0.0123}}
+		for j := range dim {
+			tb.Data = append(tb.Data, byte(int8(j*37-128))) // covers -128 and positive values
+		}
+		got := make([]float32, dim)
+		for j := range got {
+			got[j] = float32(j) / 3
+		}
+		want := append([]float32(nil), got...)
+		tb.AddTo(got, 0, 0.7)
+		s := tb.Scale[0] * 0.7
+		for j := range want {
+			want[j] += s * float32(int8(tb.Data[j]))
+		}
+		assert.Equal(t, want, got, "dim %d", dim)
+	}
+}
