@@ -222,7 +222,7 @@ func fromFile(mf *modelFile) (*Model, error) {
 	}
 	s1 := mf.Stage1
 	return &Model{Labels: mf.Labels, Options: mf.Options, Pipeline: pipe, Stage1: &s1, Stage2: mf.Stage2,
-		Chain: mf.Chain, Decode: mf.Decode, Trained: mf.Trained}, nil
+		Chain: mf.Chain, Decode: mf.Decode, Trained: mf.Trained, stagePairs: &stagePairs{}}, nil
 }
 
 // checkLinear checks a stage's shape against the model (dim ≤ maxDim and

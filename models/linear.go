@@ -52,33 +52,6 @@ func (m *Linear) addRaw(v features.Vector, out []float64) {
 	}
 }
 
-// rawPair is a.Raw(v, outA) and b.Raw(v, outB) in one pass over v: the
-// stacked stage scores the stage-1 features again, and reading them once
-// saves the copy and the second walk (same bits as two Raw calls). a and b
-// have the same labels.
-func rawPair(a, b *Linear, v features.Vector, outA, outB []float64) {
-	k := len(a.LabelNames)
-	copy(outA, a.B)
-	copy(outB, b.B)
-	outA, outB = outA[:k], outB[:k]
-	for j, idx := range v.Index {
-		x := float64(v.Value[j])
-		i := int(idx)
-		if i < a.Dim {
-			w := a.W[i*k : i*k+k]
-			for c, wc := range w {
-				outA[c] += float64(wc) * x
-			}
-		}
-		if i < b.Dim {
-			w := b.W[i*k : i*k+k]
-			for c, wc := range w {
-				outB[c] += float64(wc) * x
-			}
-		}
-	}
-}
-
 // Scores implements Classifier.
 func (m *Linear) Scores(v features.Vector, out []float64) {
 	m.Raw(v, out)

@@ -29,6 +29,8 @@ type Model struct {
 	Chain    *Transitions // nil unless a sequence layer
 	Decode   string       // DecodePosterior or DecodeViterbi
 	Trained  TrainInfo
+
+	stagePairs *stagePairs // set by Decode and Train; nil: score stages apart
 }
 
 // TrainInfo records what a model was trained on.
@@ -64,12 +66,13 @@ type Workspace struct {
 	at    *attribution.Attributor // nil: attribution off
 	quote int                     // index of the "quote" label, -1 if none
 	attrs []attribution.Attribution
+	pairW []float32 // both stages' weights interleaved (m.pairs), or nil
 }
 
 // NewWorkspace returns buffers for Predict. Attribution is on when the
 // model has a "quote" label.
 func (m *Model) NewWorkspace() *Workspace {
-	w := &Workspace{m: m, seg: m.Segmenter(), ex: m.Pipeline.NewExtractor(), quote: -1}
+	w := &Workspace{m: m, seg: m.Segmenter(), ex: m.Pipeline.NewExtractor(), quote: -1, pairW: m.pairs()}
 	for c, l := range m.Labels {
 		if l == "quote" {
 			w.quote = c
@@ -118,7 +121,11 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 		w.logp2 = grow(w.logp2, n*k)
 		for i := range w.vecs {
 			p1, p2 := w.logp[i*k:(i+1)*k], w.logp2[i*k:(i+1)*k]
-			rawPair(m.Stage1, m.Stage2, w.vecs[i], p1, p2)
+			if w.pairW != nil {
+				rawPaired(m.Stage1, m.Stage2, w.pairW, w.vecs[i], p1, p2)
+			} else {
+				rawPair(m.Stage1, m.Stage2, w.vecs[i], p1, p2)
+			}
 			m.Stage1.finish(p1)
 		}
 		w.stack.set(w.logp, n, k)

@@ -50,7 +50,7 @@ func TrainWithLabels(articles []*corpus.Article, labels []string, opts Options) 
 		return nil, err
 	}
 	pipe.Fit(articles)
-	m := &Model{Labels: labels, Options: opts, Pipeline: pipe, Decode: DecodePosterior}
+	m := &Model{Labels: labels, Options: opts, Pipeline: pipe, Decode: DecodePosterior, stagePairs: &stagePairs{}}
 	m.Trained = trainInfo(articles)
 
 	// Sentence rows, and for each article its first row.

@@ -1,0 +1,92 @@
+package models
+
+import (
+	"sync"
+
+	"github.com/stancekit/stancekit/features"
+)
+
+// rawPair is a.Raw(v, outA) and b.Raw(v, outB) in one pass over v: the
+// stacked stage scores the stage-1 features again, and reading them once
+// saves the copy and the second walk (same bits as two Raw calls). a and b
+// have the same labels.
+func rawPair(a, b *Linear, v features.Vector, outA, outB []float64) {
+	k := len(a.LabelNames)
+	copy(outA, a.B)
+	copy(outB, b.B)
+	outA, outB = outA[:k], outB[:k]
+	for j, idx := range v.Index {
+		x := float64(v.Value[j])
+		i := int(idx)
+		if i < a.Dim {
+			w := a.W[i*k : i*k+k]
+			for c, wc := range w {
+				outA[c] += float64(wc) * x
+			}
+		}
+		if i < b.Dim {
+			w := b.W[i*k : i*k+k]
+			for c, wc := range w {
+				outB[c] += float64(wc) * x
+			}
+		}
+	}
+}
+
+// stagePairs holds, for a stacked model, the weights of both stages for
+// each stage-1 feature side by side (2k floats a feature): scoring a
+// sentence reads each of its n-gram rows once, one cache miss where two
+// separate matrices cost two. Built on first use and kept for the stages
+// it was built from.
+type stagePairs struct {
+	mu     sync.Mutex
+	s1, s2 *Linear
+	w      []float32
+}
+
+// pairs returns the interleaved weights of m's two stages, or nil when m
+// is not stacked or its stages disagree in labels or dimension.
+func (m *Model) pairs() []float32 {
+	p, a, b := m.stagePairs, m.Stage1, m.Stage2
+	if p == nil || a == nil || b == nil || len(a.LabelNames) != len(b.LabelNames) || b.Dim < a.Dim {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.s1 != a || p.s2 != b {
+		k := len(a.LabelNames)
+		w := make([]float32, 0, 2*k*a.Dim)
+		for j := range a.Dim {
+			w = append(w, a.W[j*k:j*k+k]...)
+			w = append(w, b.W[j*k:j*k+k]...)
+		}
+		p.s1, p.s2, p.w = a, b, w
+	}
+	return p.w
+}
+
+// rawPaired is rawPair over the interleaved weights w of m.pairs.
+func rawPaired(a, b *Linear, w []float32, v features.Vector, outA, outB []float64) {
+	k := len(a.LabelNames)
+	copy(outA, a.B)
+	copy(outB, b.B)
+	outA, outB = outA[:k], outB[:k]
+	for j, idx := range v.Index {
+		x := float64(v.Value[j])
+		i := int(idx)
+		if i < a.Dim {
+			row := w[2*k*i : 2*k*i+2*k]
+			for c := range outA {
+				outA[c] += float64(row[c]) * x
+			}
+			for c := range outB {
+				outB[c] += float64(row[k+c]) * x
+			}
+		} else if i < b.Dim {
+			row := b.W[i*k : i*k+k]
+			for c, wc := range row {
+				outB[c] += float64(wc) * x
+			}
+		}
+	}
+}
