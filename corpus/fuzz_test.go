@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"strings"
@@ -193,5 +194,20 @@ func FuzzText(f *testing.F) {
 		}
 		// The same bytes with no telling name go through sniffing.
 		fuzzRead(t, data, "-", fuzzMax(max), oneByte)
+	})
+}
+
+// decodeString must agree with encoding/json on every input: the same
+// string, or an error in both.
+func FuzzDecodeString(f *testing.F) {
+	for _, s := range []string{`"plain"`, `"a\"b"`, `"tab\there"`, "\"raw\ttab\"", `"é ☃"`, "\"\xff\"", `""`, `"`, `1`, `"\u2028"`, "\"a\x7f\""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var got, want string
+		gotErr := decodeString(raw, &got)
+		wantErr := json.Unmarshal(raw, &want)
+		require.Equal(t, wantErr == nil, gotErr == nil, "error for %q: %v vs %v", raw, gotErr, wantErr)
+		require.Equal(t, want, got)
 	})
 }

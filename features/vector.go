@@ -1,6 +1,9 @@
 package features
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Vector is a sparse vector: Index sorted ascending without duplicates once
 // Sort has run, Value aligned with it. Reuse a Vector with Reset so that
@@ -29,7 +32,8 @@ func (v *Vector) Len() int { return len(v.Index) }
 // Sort orders the entries by index and sums repeated indexes; entries that
 // sum to zero are dropped.
 func (v *Vector) Sort() {
-	if !sort.IsSorted(byIndex{v}) {
+	if !slices.IsSorted(v.Index) { // the plain check: most vectors are sorted
+
 		sort.Sort(byIndex{v})
 	}
 	w := 0
