@@ -407,7 +407,12 @@ func (d Delimited) field(dst []byte, s string) []byte {
 //
 // appeal_spans are byte ranges of runs of consecutive sentences labelled
 // "appeal" (publisher blocks), when the model has that label. With
-// MinConfidence set, "uncertain": N counts the sentences below it.
+// MinConfidence set, "uncertain": N counts the sentences below it. When the
+// quotes carry attributions, "sources" lists who is quoted
+// (attribution.Sources: most quoted first), and "unattributed_quotes"
+// counts quote sentences with no speaker:
+//
+//	"sources": [{"speaker": "Ana Ruiz", "quotes": 2, "first_mention": "Mayor Ana Ruiz", "first_start": 1, "first_end": 15}, …]
 type Summary struct {
 	MinConfidence float64
 }
@@ -478,7 +483,54 @@ func (sm Summary) Article(dst []byte, a *corpus.Article, m *models.Model, preds 
 		dst = append(dst, ']')
 		i = j
 	}
-	return append(dst, "]}\n"...)
+	dst = append(dst, ']')
+	if attrs, ok := quoteAttributions(m, preds); ok {
+		dst = appendSources(dst, attrs)
+	}
+	return append(dst, "}\n"...)
+}
+
+// quoteAttributions returns the attribution of every sentence (nil for
+// those not labelled quote), and false when a quote has none (attribution
+// off) or the model has no quote label.
+func quoteAttributions(m *models.Model, preds []models.Prediction) ([]*attribution.Attribution, bool) {
+	quote := slices.Index(m.Labels, "quote")
+	if quote < 0 {
+		return nil, false
+	}
+	attrs := make([]*attribution.Attribution, len(preds))
+	for i, p := range preds {
+		if p.Label == quote {
+			if p.Attribution == nil {
+				return nil, false
+			}
+			attrs[i] = p.Attribution
+		}
+	}
+	return attrs, true
+}
+
+func appendSources(dst []byte, attrs []*attribution.Attribution) []byte {
+	sources, unattributed := attribution.Sources(attrs)
+	dst = append(dst, `,"sources":[`...)
+	for i, s := range sources {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"speaker":`...)
+		dst = appendJSONString(dst, s.Speaker)
+		dst = append(dst, `,"quotes":`...)
+		dst = strconv.AppendInt(dst, int64(s.Quotes), 10)
+		dst = append(dst, `,"first_mention":`...)
+		dst = appendJSONString(dst, s.First)
+		dst = append(dst, `,"first_start":`...)
+		dst = strconv.AppendInt(dst, int64(s.FirstStart), 10)
+		dst = append(dst, `,"first_end":`...)
+		dst = strconv.AppendInt(dst, int64(s.FirstEnd), 10)
+		dst = append(dst, '}')
+	}
+	dst = append(dst, `],"unattributed_quotes":`...)
+	return strconv.AppendInt(dst, int64(unattributed), 10)
 }
 
 // Error implements Encoder.

@@ -77,7 +77,7 @@ a,1 "x"	2	1	34	48	appeal	0.97	0.01	0.02	1.5e-07										Subscribe now.
 a,1 "x"	3	1	49	60	appeal	0.5	0.25	0.125	0.125										Join today.
 `},
 		// Two appeal sentences in a row are one span: bytes 34 to 60.
-		{FormatSummary, `{"article":"a,1 \"x\"","sentences":4,"counts":{"appeal":2,"fact":1,"opinion":0,"quote":1},"shares":{"appeal":0.5,"fact":0.25,"opinion":0,"quote":0.25},"appeal_spans":[[34,60]]}
+		{FormatSummary, `{"article":"a,1 \"x\"","sentences":4,"counts":{"appeal":2,"fact":1,"opinion":0,"quote":1},"shares":{"appeal":0.5,"fact":0.25,"opinion":0,"quote":0.25},"appeal_spans":[[34,60]],"sources":[],"unattributed_quotes":1}
 `},
 	}
 	for _, tt := range tests {
@@ -187,7 +187,7 @@ func TestMinConfidenceEncoders(t *testing.T) {
 	assert.Equal(t, "article,sentence,para,start,end,label,uncertain,p_appeal,p_fact,p_opinion,p_quote,text\n", string(d.Header(tinyModel.Labels)))
 	assert.Equal(t, "u,0,0,0,2,fact,true,0.1,0.6,0.2,0.1,A.\nu,1,0,3,5,appeal,false,0.9,0.05,0.03,0.02,B.\n", string(d.Article(nil, a, tinyModel, preds, nil)))
 	s := WithMinConfidence(Summary{}, 0.7)
-	assert.Contains(t, string(s.Article(nil, a, tinyModel, preds, nil)), `},"uncertain":1,"appeal_spans":[[3,5]]}`)
+	assert.Contains(t, string(s.Article(nil, a, tinyModel, preds, nil)), `},"uncertain":1,"appeal_spans":[[3,5]],"sources":[],"unattributed_quotes":0}`)
 }
 
 func TestSummaryAppealSpans(t *testing.T) {
@@ -201,7 +201,7 @@ func TestSummaryAppealSpans(t *testing.T) {
 	}
 	// appeal, fact, appeal, appeal, fact: two spans.
 	preds := []models.Prediction{p(0), p(1), p(0), p(0), p(1)}
-	assert.Equal(t, `{"article":"s","sentences":5,"counts":{"appeal":3,"fact":2,"opinion":0,"quote":0},"shares":{"appeal":0.6,"fact":0.4,"opinion":0,"quote":0},"appeal_spans":[[0,5],[10,30]]}`+"\n",
+	assert.Equal(t, `{"article":"s","sentences":5,"counts":{"appeal":3,"fact":2,"opinion":0,"quote":0},"shares":{"appeal":0.6,"fact":0.4,"opinion":0,"quote":0},"appeal_spans":[[0,5],[10,30]],"sources":[],"unattributed_quotes":0}`+"\n",
 		string(Summary{}.Article(nil, a, tinyModel, preds, nil)))
 
 	// A model without an "appeal" label has no spans.

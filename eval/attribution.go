@@ -3,6 +3,8 @@ package eval
 import (
 	"strings"
 	"unicode"
+
+	"github.com/stancekit/stancekit/attribution"
 )
 
 // AttributionParts is the attribution of one quote sentence, gold or
@@ -120,17 +122,9 @@ func (c spanCounts) scores() SpanScores {
 	return SpanScores{Gold: c.gold, Predicted: c.pred, Exact: prf(c.exact), Overlap: prf(c.overlap)}
 }
 
-// NormalizeSpeaker lower-cases a speaker, collapses white space, and drops
-// surrounding punctuation and a leading "the", so that "The Kremlin" and
-// "the Kremlin" are one source.
-func NormalizeSpeaker(s string) string {
-	f := strings.Fields(strings.ToLower(s))
-	if len(f) > 0 && f[0] == "the" {
-		f = f[1:]
-	}
-	out := strings.Join(f, " ")
-	return strings.TrimFunc(out, func(r rune) bool { return unicode.IsPunct(r) })
-}
+// NormalizeSpeaker is attribution.SourceKey: the form under which two
+// speakers are one source ("The Kremlin" and "the Kremlin").
+func NormalizeSpeaker(s string) string { return attribution.SourceKey(s) }
 
 // headWord is the last word of a normalised speaker.
 func headWord(s string) string {
