@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -131,4 +132,32 @@ func TestRawPairEqualsRaw(t *testing.T) {
 	// Worked by hand for label x of a (W is feature-major, rows of 3):
 	// 0.1 + 0.5·0.3 + 3·(−1.7) + 7·0.11 = −4.08.
 	assert.InDelta(t, -4.08, gotA[0], 1e-6)
+}
+
+// The four-label path (the news model's) keeps its sums in registers: the
+// same bits as Raw, over random weights and a vector with features past
+// stage 1 (stacking) and past both stages.
+func TestRawPairedFourLabels(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	labels := []string{"a", "b", "c", "d"}
+	lin := func(dim int) *Linear {
+		l := &Linear{LabelNames: labels, Dim: dim, B: []float64{r.NormFloat64(), r.NormFloat64(), r.NormFloat64(), r.NormFloat64()}}
+		for range 4 * dim {
+			l.W = append(l.W, float32(r.NormFloat64()))
+		}
+		return l
+	}
+	a, b := lin(50), lin(60)
+	var v features.Vector
+	for i := uint32(0); i < 70; i += 1 + uint32(r.IntN(3)) {
+		v.Add(i, float32(r.NormFloat64()))
+	}
+	wantA, wantB := make([]float64, 4), make([]float64, 4)
+	a.Raw(v, wantA)
+	b.Raw(v, wantB)
+	m := &Model{Stage1: a, Stage2: b, stagePairs: &stagePairs{}}
+	gotA, gotB := make([]float64, 4), make([]float64, 4)
+	rawPaired(a, b, m.pairs(), v, gotA, gotB)
+	assert.Equal(t, wantA, gotA)
+	assert.Equal(t, wantB, gotB)
 }
