@@ -66,6 +66,17 @@ func (at *Attributor) attribute(i int, si *sentInfo) {
 		ini.cue = best.cue
 		best = ini
 	}
+	if best.mkind == nameMention && best.mention == at.names[best.mname].sp && best.mention.hi-best.mention.lo == 1 {
+		// A surname keeps its honorific ("Ms Gould", "Supt Castellano"),
+		// the words that refer; a full name is the name alone.
+		nm := at.names[best.mname]
+		for best.mention.lo > nm.full.lo && (at.has(best.mention.lo-1, fTitle) || at.low(best.mention.lo-1) == ".") {
+			best.mention.lo--
+		}
+		for best.mention.lo < nm.sp.lo && !at.has(best.mention.lo, fTitle) {
+			best.mention.lo++ // not a lone full stop
+		}
+	}
 	si.mention, si.mkind, si.mname, si.cue = best.mention, best.mkind, best.mname, best.cue
 }
 
@@ -99,6 +110,11 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 		return span{}, false
 	}
 	if j > lo && (at.has(j-1, fDeterminer) || at.low(j-1) == "to") {
+		return span{}, false
+	}
+	// A capitalised form is a word of a name ("Ozark State coach",
+	// "Rooikrans Point"), unless it starts the sentence on its own.
+	if at.toks[j].upper && (j > lo || (j+1 < hi && at.nameWord(j+1))) {
 		return span{}, false
 	}
 	return span{j, j + 1}, true
@@ -227,6 +243,9 @@ func (at *Attributor) backward(c, lo int) (span, kind, int) {
 	if n := at.nameEndingAt(seg.lo, seg.hi); n >= 0 && at.names[n].full.lo == seg.lo {
 		return at.names[n].sp, nameMention, n
 	}
+	if n := at.personOf(seg); n >= 0 {
+		return at.names[n].sp, nameMention, n // "Another economist, Radhika Menon of Coastline Research, said"
+	}
 	return at.npBack(k-1, lo)
 }
 
@@ -239,7 +258,7 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 		return span{j, j + 1}, pronounMention, -1
 	}
 	k := j
-	for ; k >= lo && j-k < 10; k-- {
+	for ; k >= lo && j-k < 16; k-- {
 		t := at.toks[k]
 		if t.inQuote {
 			break
@@ -247,18 +266,21 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 		l := at.low(k)
 		if t.kind == token.Word {
 			if at.has(k, fDeterminer) {
+				if at.complementOf(k-1, lo) {
+					k-- // "An official from the water supply department": the head comes before
+					continue
+				}
 				k--
 				break
 			}
 			if at.has(k, fConnector) && k < j && at.toks[k+1].upper && k > lo && at.isWord(k-1) {
 				continue
 			}
-			if at.has(k, fPreposition) && k < j && k > lo && at.isWord(k-1) && !at.toks[k-1].inQuote &&
-				!at.has(k-1, fStop) && !at.has(k-1, fPronoun) {
+			if k < j && at.complementOf(k, lo) {
 				continue // the head comes before: "Nurses at the hospital"
 			}
-			if at.has(k, fStop) || at.has(k, fPronoun) || (t.upper && at.has(k, fNotName) && k < j) {
-				break
+			if at.has(k, fStop) || at.has(k, fPronoun) || (t.upper && at.has(k, fNotName) && k < j && at.low(k+1) != "'s") {
+				break // "'s": a day or month can own ("Sunday's train")
 			}
 			continue
 		}
@@ -278,6 +300,22 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 		return span{}, noMention, -1
 	}
 	return at.refine(np)
+}
+
+// complementOf reports whether token p is a preposition that joins a
+// complement to the head before it ("Officials at the Ministry", "figures
+// presented to members"), as walking back over a noun phrase.
+func (at *Attributor) complementOf(p, lo int) bool {
+	if p <= lo || !at.has(p, fPreposition) || !at.isWord(p-1) || at.toks[p-1].inQuote ||
+		at.has(p-1, fStop) || at.has(p-1, fPronoun) {
+		return false
+	}
+	if at.low(p) == "to" {
+		// "presented to", "close to", not "wants to": only after a participle.
+		w := at.low(p - 1)
+		return w == "close" || (len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")))
+	}
+	return true
 }
 
 // forward returns the noun phrase that starts at token j, as after "said"
@@ -323,6 +361,9 @@ func (at *Attributor) forward(j, hi int) (span, kind, int) {
 // refine narrows a noun phrase that ends in a name to the name, unless the
 // name is the complement of its head ("a spokesperson for the Ministry").
 func (at *Attributor) refine(np span) (span, kind, int) {
+	if k := at.personOf(np); k >= 0 {
+		return at.names[k].sp, nameMention, k
+	}
 	n := at.nameEndingAt(np.lo, np.hi)
 	if n < 0 {
 		return np, phraseMention, -1
@@ -339,4 +380,42 @@ func (at *Attributor) refine(np span) (span, kind, int) {
 		}
 	}
 	return nm.sp, nameMention, n
+}
+
+// personOf returns the name a noun phrase is about when it is a person
+// with an affiliation after it, "(Planetary scientist) Owen Takahashi of
+// the University of Arizona", "Mohammad Salim from Siwan district": the
+// first name of np, after role words only, followed by a preposition, and
+// not itself an organisation ("the Institute for …"); or -1.
+func (at *Attributor) personOf(np span) int {
+	for k := range at.names {
+		nm := at.names[k]
+		if nm.full.lo < np.lo {
+			continue
+		}
+		if nm.full.hi >= np.hi || nm.full.lo > np.lo+4 {
+			return -1
+		}
+		for i := np.lo; i < nm.full.lo; i++ {
+			if !at.isWord(i) || at.has(i, fDeterminer|fStop|fPreposition|fPronoun) {
+				return -1
+			}
+		}
+		if !at.has(nm.full.hi, fPreposition) {
+			continue // a role word that starts the sentence: "Marine biologist …"
+		}
+		if at.low(nm.full.lo) == "the" {
+			return -1
+		}
+		for i := nm.sp.lo; i < nm.sp.hi; i++ {
+			if at.has(i, fOrg) {
+				return -1
+			}
+		}
+		if nm.sp.hi-nm.sp.lo < 2 && nm.sp.lo == nm.full.lo {
+			return -1 // one word and no title: "Ofqual figures", "Treasury officials"
+		}
+		return k
+	}
+	return -1
 }

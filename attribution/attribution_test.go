@@ -62,7 +62,7 @@ func TestAttribution(t *testing.T) {
 				{"Retired shearer Bill Haddon, 78, lives on Mill Street.", "The water rose within minutes."},
 				{`Q|"I have never seen the like," he said.`, `Q|Mr Haddon said the council had been warned.`},
 			},
-			want: map[int]want{2: {"Bill Haddon", "he", "said"}, 3: {"Bill Haddon", "Haddon", "said"}},
+			want: map[int]want{2: {"Bill Haddon", "he", "said"}, 3: {"Bill Haddon", "Mr Haddon", "said"}},
 		},
 		{
 			name: "continuation: a quotation over two sentences, then one that closes alone",
@@ -117,7 +117,53 @@ func TestAttribution(t *testing.T) {
 		{
 			name:  "British single quotation marks, honorific",
 			paras: [][]string{{"Local government minister Harriet Coombe spoke first.", `Q|‘Residents should not pay twice,’ Ms Coombe said.`}},
-			want:  map[int]want{1: {"Harriet Coombe", "Coombe", "said"}},
+			want:  map[int]want{1: {"Harriet Coombe", "Ms Coombe", "said"}},
+		},
+		{
+			name:  "a reporting verb capitalised inside a name is not a cue",
+			paras: [][]string{{`Q|Lakeview State coach Imogen Farr said the squad was tired.`}},
+			want:  map[int]want{0: {"Imogen Farr", "Imogen Farr", "said"}},
+		},
+		{
+			name: "a subject with prepositional complements is taken whole",
+			paras: [][]string{{
+				`Q|An engineer from the county roads department said the bridge was safe.`,
+				`Q|Officials at the Office for the Coast estimated the cost at $4 million.`,
+				`Q|A survey presented to the board last month found most riders were students.`,
+				`Q|Shopkeepers near the old market square say trade has halved.`,
+			}},
+			want: map[int]want{
+				0: {"An engineer from the county roads department", "An engineer from the county roads department", "said"},
+				1: {"Officials at the Office for the Coast", "Officials at the Office for the Coast", "estimated"},
+				2: {"A survey presented to the board last month", "A survey presented to the board last month", "found"},
+				3: {"Shopkeepers near the old market square", "Shopkeepers near the old market square", "say"},
+			},
+		},
+		{
+			name: "a person with an affiliation after the name is the person",
+			paras: [][]string{{
+				`Q|Marine biologist Tomasz Wierzba of the Baltic Research Centre said the cod had moved north.`,
+				`Q|"They follow the cold water," he said.`,
+				`Q|A second scientist, Alma Reyes of Coastwatch, said the data were thin.`,
+			}},
+			want: map[int]want{
+				0: {"Tomasz Wierzba", "Tomasz Wierzba", "said"},
+				1: {"Tomasz Wierzba", "he", "said"},
+				2: {"Alma Reyes", "Alma Reyes", "said"},
+			},
+		},
+		{
+			name: "an honorific stays with a surname, a title with a title's complement goes",
+			paras: [][]string{{
+				`Q|Superintendent of Police Kavya Menon said the road was closed.`,
+				`Q|"Nobody should travel tonight," Supt Menon said.`,
+				`Q|The Royal College of General Surgeons has warned of long waits.`,
+			}},
+			want: map[int]want{
+				0: {"Kavya Menon", "Kavya Menon", "said"},
+				1: {"Kavya Menon", "Supt Menon", "said"},
+				2: {"The Royal College of General Surgeons", "The Royal College of General Surgeons", "warned"},
+			},
 		},
 		{
 			name:  "no source at all",

@@ -11,13 +11,18 @@
 //     paragraph so that the second sentence of a multi-sentence quotation
 //     knows it starts inside one.
 //  2. Cue candidates: reporting-verb forms of features/lexicon
-//     (reporting_verbs.txt) outside quotation marks and not after a
-//     determiner ("the report"), and the verb-like attribution phrases
-//     ("according to", "told reporters", "declined to comment").
+//     (reporting_verbs.txt) outside quotation marks, not after a
+//     determiner ("the report") and not capitalised inside a name ("Ozark
+//     State coach"), and the verb-like attribution phrases ("according
+//     to", "told reporters", "declined to comment").
 //  3. For each cue, the mention it governs: the subject before it (over
 //     auxiliaries and adverbs, through an appositive "X, chief economist at
-//     Y, said"), the noun phrase after it when it is inverted after a
-//     quotation ("…," said X) or after "according to". A rule score ranks
+//     Y, said", with its prepositional complements "An official from the
+//     water department"), the noun phrase after it when it is inverted
+//     after a quotation ("…," said X) or after "according to". A person
+//     with an affiliation ("Owen Takahashi of the University of Arizona")
+//     is the person; a surname keeps its honorific ("Ms Gould"), a full
+//     name is the name alone. A rule score ranks
 //     the (mention, cue) pairs: a pair with a mention beats one without,
 //     "according to" and inverted forms after a quotation get a bonus, core
 //     speech verbs (say, tell, add, write…) beat verbs that are often
@@ -33,6 +38,7 @@
 //     quotation runs on into it, else of the previous one.
 //
 // Names are capitalised word sequences; leading titles and roles ("County
-// Clerk", "Mr", "Gov.") are not part of a name's span but are kept to
-// resolve descriptions.
+// Clerk", "Mr", "Gov.", "Superintendent of Police") are not part of a
+// name's span but are kept to resolve descriptions; a title after "of" is
+// a word of the name ("Royal College of General Surgeons").
 package attribution

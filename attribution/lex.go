@@ -74,7 +74,8 @@ var orgWords = set(`bank ministry department university council association inst
 
 // prepositions may join a head to its complement inside a subject
 // ("Nurses at the hospital", "Figures published on Thursday").
-var prepositions = set(`at on in of for from with by`)
+var prepositions = set(`at on in of for from with by across along near among around within
+	outside inside under behind to`)
 
 // skippable are auxiliaries and adverbs between a subject and its cue
 // ("Gov. Delacroix has said", "police later said").

@@ -47,7 +47,7 @@ func (at *Attributor) collectNames(n int) {
 					j++
 					continue
 				case at.has(j, fConnector) && !at.toks[j].upper && j+1 < hi && at.nameWord(j+1) &&
-					(at.low(j) != "of" || at.has(j-1, fOrg)):
+					(at.low(j) != "of" || at.has(j-1, fOrg|fTitle)):
 					j++
 					continue
 				}
@@ -62,9 +62,24 @@ func (at *Attributor) collectNames(n int) {
 func (at *Attributor) addName(si int, full span) {
 	n := name{full: full, sp: full, sent: si}
 	// Strip through the last title that has a name word after it.
-	for k := full.hi - 2; k >= full.lo; k-- {
+	// A title after "of" is a word of the name: "College of General
+	// Practitioners".
+	last := full.hi - 2
+	for k := full.lo + 1; k <= last; k++ {
+		if at.has(k, fConnector) && !at.toks[k].upper && !at.has(k-1, fTitle) {
+			last = k - 1
+		}
+	}
+	for k := last; k >= full.lo; k-- {
 		if at.has(k, fTitle) {
 			lo := k + 1
+			if at.has(lo, fConnector) && !at.toks[lo].upper {
+				// "Superintendent of Police Rajeev Mishra", "Minister for
+				// Housing": the title's complement is one word; with no
+				// name after it the whole is the name ("The Minister for
+				// Housing").
+				lo += 2
+			}
 			for lo < full.hi && !at.nameWord(lo) {
 				lo++
 			}
