@@ -166,6 +166,40 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "an organisation: its acronym, its first word, the company, a word of its name",
+			paras: [][]string{{
+				"Shares in Harrowgate Foods fell after the Central Bank of Ruritania raised rates.",
+				`Q|The CBR said inflation was still too high.`,
+				`Q|Harrowgate said it would cut prices.`,
+				`Q|The company said sales had slowed.`,
+				`Q|The bank said it would meet again in May.`,
+			}},
+			want: map[int]want{
+				1: {"the Central Bank of Ruritania", "The CBR", "said"},
+				2: {"Harrowgate Foods", "Harrowgate", "said"},
+				3: {"Harrowgate Foods", "The company", "said"},
+				4: {"the Central Bank of Ruritania", "The bank", "said"},
+			},
+		},
+		{
+			name: "a description in apposition before a name, and an earlier source described with the same noun",
+			paras: [][]string{{
+				`Q|The operator, Tallis Rail, has said the line will reopen in June.`,
+				`Q|The operator said buses would replace trains.`,
+				`Q|A study by two hospitals in Leeds found waits had doubled.`,
+				`Q|The study said staffing was the main cause.`,
+			}},
+			want: map[int]want{
+				1: {"Tallis Rail", "The operator", "said"},
+				3: {"A study by two hospitals in Leeds", "The study", "said"},
+			},
+		},
+		{
+			name:  "Hon. is a title",
+			paras: [][]string{{`Q|Its chairman, Hon. Chidi Okonkwo, said the bill would pass.`}},
+			want:  map[int]want{0: {"Chidi Okonkwo", "Chidi Okonkwo", "said"}},
+		},
+		{
 			name:  "no source at all",
 			paras: [][]string{{`Q|"Some things never change."`}},
 			want:  map[int]want{0: {"", "", ""}},

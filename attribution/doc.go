@@ -29,11 +29,20 @@
 //     something else (find, show, call). A sentence with no cue takes its
 //     sentence-initial name or pronoun as mention.
 //  4. Resolution: a name to the fullest earlier name with the same last word
-//     ("Patchett" → "Gloria Patchett", titles stripped); a pronoun to the
+//     ("Patchett" → "Gloria Patchett", titles stripped), and a one-word
+//     name that has none to the name it is the acronym of ("RBI" →
+//     "Reserve Bank of India") or the first word of, if that is an
+//     organisation ("Protea" → "Protea Stores"); a pronoun to the
 //     speaker of the nearest earlier quote or the first name of the nearest
 //     earlier sentence with one (three sentences back at most); a
 //     description ("the mayor", "the council") to the latest earlier name
-//     whose title or role words hold its head word; a quote sentence with
+//     whose title, role words or appositives hold its head word, else,
+//     when it is definite ("the …", "that …"), to an earlier name with its
+//     head among its words ("the institute" → "the Institute for Fiscal
+//     Studies"), to an earlier source described with the same noun ("the
+//     study" → "A study by …"), and for a kind of organisation ("the
+//     company", "the operator") to the article's first organisation (a
+//     name or role word of a kind: "Stores", "retailer"); a quote sentence with
 //     no mention carries the speaker of the next quote sentence when its
 //     quotation runs on into it, else of the previous one.
 //

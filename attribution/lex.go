@@ -28,11 +28,11 @@ var titles = set(`mr mrs ms miss mx dr prof professor sir dame lord lady rev rev
 	director chairman chairwoman chair spokesperson spokesman spokeswoman deputy assistant attorney
 	prosecutor sheriff mp mla mep msp dean ceo cfo pope king queen prince princess ambassador
 	economist analyst executive leader head treasurer auditor trustee speaker
-	controller commander marshal mr. dr. st`)
+	controller commander marshal mr. dr. st hon`)
 
 // abbrevs are title abbreviations whose full stop the tokenizer splits off
 // ("Gov" "." "Martin"): the stop stays inside the name sequence.
-var abbrevs = set(`mr mrs ms dr prof rev gov sen rep sgt supt capt lt gen col det const st jr sr mt ft`)
+var abbrevs = set(`mr mrs ms dr prof rev gov sen rep sgt supt capt lt gen col det const st jr sr mt ft hon`)
 
 // notNames are capitalised words that do not start or extend a name: words
 // capitalised because they start a sentence or a headline.
@@ -71,6 +71,18 @@ var orgWords = set(`bank ministry department university council association inst
 	court house society federation union commission agency college school church party league
 	museum bureau centre center secretary minister director chief committee federation order
 	residents friends chamber city state republic people government`)
+
+// orgKinds are words for a kind of organisation: in a name ("Protea
+// Stores", "AquaServe Partners") or its role words ("retailer Protea
+// Stores") they make it an organisation, and "the company" or "the
+// retailer" may refer to it.
+var orgKinds = set(`company companies firm group retailer start-up startup developer operator carrier airline
+	insurer lender business manufacturer maker chain utility provider supplier producer brand
+	platform service corporation conglomerate publisher broadcaster network studio miner outfit
+	co-op cooperative charity organisation organization agency regulator
+	ltd limited inc plc llc corp co holdings partners associates media stores foods works mobile
+	energy renewables airlines airways motors systems technologies labs industries insurance
+	logistics pharmaceuticals telecom communications ventures capital`)
 
 // prepositions may join a head to its complement inside a subject
 // ("Nurses at the hospital", "Figures published on Thursday").
@@ -128,6 +140,7 @@ const (
 	fOrg
 	fPreposition
 	fPhrase // starts a phrase cue
+	fOrgKind
 
 	fKnown uint32 = 1 << 31 // a token's classes have been looked up
 )
@@ -158,7 +171,7 @@ func wordClasses() map[string]uint32 {
 		}{
 			{titles, fTitle}, {abbrevs, fAbbrev}, {notNames, fNotName}, {subjectPronouns, fPronoun},
 			{determiners, fDeterminer}, {stops, fStop}, {connectors, fConnector}, {skippable, fSkippable},
-			{coreCues, fCore}, {orgWords, fOrg}, {prepositions, fPreposition},
+			{coreCues, fCore}, {orgWords, fOrg}, {prepositions, fPreposition}, {orgKinds, fOrgKind},
 		} {
 			for w := range c.set {
 				lexicon[w] |= c.flag

@@ -1,6 +1,10 @@
 package attribution
 
-import "github.com/stancekit/stancekit/features/token"
+import (
+	"strings"
+
+	"github.com/stancekit/stancekit/features/token"
+)
 
 // name is a capitalised word sequence outside quotation marks.
 type name struct {
@@ -8,6 +12,7 @@ type name struct {
 	full  span // with them: "County Clerk Renata Ybarra"
 	roles span // role words before it ("controller Aroha Paratene") through its titles
 	appos span // an appositive after it: ", the authority's chief executive,"
+	pre   span // a description it is in apposition to: "The developer, Shannonbeg Renewables,"
 	sent  int
 }
 
@@ -106,6 +111,15 @@ func (at *Attributor) addName(si int, full span) {
 		}
 		n.appos = span{full.hi + 1, k}
 	}
+	// A description before it: "The developer, Shannonbeg Renewables".
+	if full.lo-2 >= sentLo && at.low(full.lo-1) == "," && at.isWord(full.lo-2) && !at.toks[full.lo-2].upper &&
+		full.hi < hi && at.low(full.hi) == "," {
+		k := full.lo - 2
+		for k > sentLo && full.lo-1-k < 4 && at.isWord(k-1) && !at.has(k-1, fStop) {
+			k--
+		}
+		n.pre = span{k, full.lo - 1}
+	}
 	at.names = append(at.names, n)
 }
 
@@ -144,6 +158,10 @@ func (at *Attributor) lastLow(s span) string { return at.low(s.hi - 1) }
 // fullest returns the longest name with the same last word as name k, in
 // sentences up to last (the earliest of equal length): the source as
 // named most fully.
+//
+// A one-word name that matches no longer name by its last word may be an
+// acronym of one ("RBI" → "Reserve Bank of India") or the first word of
+// an organisation's ("Protea" → "Protea Stores"), the earliest such.
 func (at *Attributor) fullest(k, last int) span {
 	want := at.lastLow(at.names[k].sp)
 	best := at.names[k].sp
@@ -160,13 +178,73 @@ func (at *Attributor) fullest(k, last int) span {
 			best, bestLen, found = n.sp, l, true
 		}
 	}
+	one := best.lo
+	if at.low(one) == "the" {
+		one++
+	}
+	if best.hi-one != 1 {
+		return best
+	}
+	w := at.text[at.toks[one].start:at.toks[one].end]
+	acronym := len(w) >= 2 && len(w) <= 6 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+	for _, n := range at.names {
+		if n.sent > last {
+			break
+		}
+		if n.sp.hi-n.sp.lo < 2 {
+			continue
+		}
+		if acronym && at.initials(n.full) == w {
+			return at.named(n)
+		}
+		if !acronym && at.low(n.sp.lo) == at.low(one) && at.orgLike(n) {
+			return n.sp
+		}
+	}
 	return best
+}
+
+// named is the span of name n as a speaker: with its "the" when it has one
+// ("the Health Service Executive").
+func (at *Attributor) named(n name) span {
+	if at.low(n.full.lo) == "the" && n.sp.lo == n.full.lo+1 {
+		return n.full
+	}
+	return n.sp
+}
+
+// initials are the first letters of the capitalised words of s, as an
+// acronym spells them ("Reserve Bank of India" → "RBI").
+func (at *Attributor) initials(s span) string {
+	var b []byte
+	for i := s.lo; i < s.hi; i++ {
+		t := at.toks[i]
+		if t.kind == token.Word && t.upper && at.low(i) != "the" {
+			b = append(b, at.text[t.start])
+		}
+	}
+	return string(b)
+}
+
+// orgLike reports whether name n looks like an organisation: a word of it
+// names a kind of organisation ("Protea Stores", "Kaveri Agro Foods"), or
+// its role words or appositives do ("retailer Protea", "the developer,
+// Shannonbeg Renewables").
+func (at *Attributor) orgLike(n name) bool {
+	for _, s := range []span{n.sp, n.roles, n.appos, n.pre} {
+		for i := s.lo; i < s.hi; i++ {
+			if at.has(i, fOrgKind|fOrg) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasRole reports whether name n carries the word head among its titles,
 // role words or appositive.
 func (at *Attributor) hasRole(n name, head string) bool {
-	for _, s := range []span{n.roles, n.appos} {
+	for _, s := range []span{n.roles, n.appos, n.pre} {
 		for i := s.lo; i < s.hi; i++ {
 			if at.low(i) == head {
 				return true

@@ -113,7 +113,57 @@ func (at *Attributor) description(m span, i int) span {
 			}
 		}
 	}
+	if !at.definite(m) {
+		return m
+	}
+	// "The institute" → "The Institute for Fiscal Studies": a word of an
+	// earlier name.
+	for k := len(at.names) - 1; k >= 0; k-- {
+		nm := at.names[k]
+		if nm.sent > i || nm.sp.hi-nm.sp.lo < 2 || (nm.full.lo >= m.lo && nm.full.hi <= m.hi) {
+			continue
+		}
+		for j := nm.sp.lo; j < nm.sp.hi; j++ {
+			if at.low(j) == head {
+				return at.named(nm)
+			}
+		}
+	}
+	// "The study", "that person": an earlier source described with the
+	// same noun ("A study led by researchers at …").
+	for j := i - 1; j >= 0; j-- {
+		sp := at.sents[j].speaker
+		if !at.sents[j].quote || !sp.ok() || at.sents[j].mkind != phraseMention || sp == at.sents[j].mention && at.definite(sp) {
+			continue
+		}
+		for k := sp.lo; k < min(sp.hi, sp.lo+4); k++ {
+			if at.low(k) == head {
+				return sp
+			}
+		}
+	}
+	// "The company", "the group": the first organisation of the article.
+	if at.has(m.hi-1, fOrgKind) && m.hi-m.lo <= 3 {
+		for _, nm := range at.names {
+			if nm.sent > i {
+				break
+			}
+			if at.orgLike(nm) && !(nm.full.lo >= m.lo && nm.full.hi <= m.hi) {
+				return at.named(nm)
+			}
+		}
+	}
 	return m
+}
+
+// definite reports whether noun phrase m refers back: "the company", "that
+// person", "the same report".
+func (at *Attributor) definite(m span) bool {
+	switch at.low(m.lo) {
+	case "the", "that", "this", "these", "those":
+		return m.hi-m.lo <= 4
+	}
+	return false
 }
 
 // earlierRole returns a name before k, in sentences up to i, that matches
