@@ -61,10 +61,21 @@ func (at *Attributor) attribute(i int, si *sentInfo) {
 		}
 		j = cue.hi - 1
 	}
+	if !best.cue.ok() {
+		if c, ok := at.subjectVerb(lo, hi); ok {
+			best = c
+		}
+	}
 	if !best.mention.ok() {
-		ini := at.initial(lo, hi)
+		ini := at.initial(at.clauseStart(lo, hi), hi)
 		ini.cue = best.cue
 		best = ini
+	}
+	if best.mkind == pronounMention && at.has(best.mention.lo, fFirstPerson) {
+		// "I", "we" outside quotation marks: the interviewee of a Q&A, or
+		// the outlet, whose verbs are their own words, not a report of
+		// them; the speaker comes from the neighbours.
+		best.mention, best.mkind, best.cue = span{}, noMention, span{}
 	}
 	if best.mkind == nameMention && best.mention == at.names[best.mname].sp && best.mention.hi-best.mention.lo == 1 {
 		// A surname keeps its honorific ("Ms Gould", "Supt Castellano"),
@@ -109,7 +120,12 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 	if !at.has(j, fReporting) {
 		return span{}, false
 	}
-	if j > lo && (at.has(j-1, fDeterminer) || at.low(j-1) == "to") {
+	if j-1 > lo && strings.HasSuffix(at.low(j), "ing") && at.has(j-2, fDeterminer) && at.isWord(j-1) && !at.toks[j-1].upper &&
+		!isAdverb(at.low(j-1)) {
+		return span{}, false // a noun after an adjective: "a written warning"
+	}
+	if j > lo && (at.has(j-1, fDeterminer) || at.low(j-1) == "to") &&
+		!(j-1 > lo && at.has(j-2, fAux) && at.has(j-1, fQuantifier)) { // "have both argued"
 		return span{}, false
 	}
 	// A capitalised form is a word of a name ("Ozark State coach",
@@ -175,6 +191,116 @@ func (at *Attributor) afterQuotation(c, lo int) bool {
 	return at.low(c-1) == "," && c-1 > lo && at.toks[c-2].kind == token.Quote
 }
 
+// clauseStart skips what may come before a sentence's subject: a time
+// stamp of a live blog ("75 min:", "9.30am:") and a conjunction ("But").
+func (at *Attributor) clauseStart(lo, hi int) int {
+	for j := lo; j < min(hi, lo+7); j++ {
+		if at.low(j) == ":" {
+			for k := lo; k < j; k++ {
+				if at.toks[k].kind == token.Number {
+					lo = j + 1
+					break
+				}
+			}
+			break
+		}
+	}
+	if lo+1 < hi && at.has(lo, fConjunction) {
+		lo++
+	}
+	return lo
+}
+
+// subjectVerb is the mention and cue of a quote sentence that has no
+// reporting expression: its subject and main verb ("The RBI kept its
+// forecast", "Officials attributed the drop to …", "Dr Roche gave the HSE
+// notice"), or be and a predicate after a group ("Residents are angry").
+// The verb is the first word after the subject that looks like a finite
+// one; the subject, found walking back from it, must start the clause.
+func (at *Attributor) subjectVerb(lo, hi int) (candidate, bool) {
+	c := candidate{form: subjectForm, mname: -1}
+	s0 := at.clauseStart(lo, hi)
+	if s0 >= hi || at.toks[s0].inQuote || !at.isWord(s0) {
+		return c, false
+	}
+	for i := lo; i < hi; i++ {
+		if !at.toks[i].inQuote && at.has(i, fFirstPerson|fFirstPossessive) {
+			return c, false // an interviewee's own account ("I was 21"), not a report
+		}
+	}
+	for v := s0 + 1; v < hi && v-s0 < 20; v++ {
+		t := at.toks[v]
+		if t.inQuote || t.kind == token.Quote {
+			return c, false
+		}
+		if !at.isWord(v) || t.upper || !at.verbLike(v, hi) {
+			continue
+		}
+		cue := span{v, v + 1}
+		if at.has(v, fAux) {
+			w := v + 1
+			for w < hi && at.isWord(w) && (at.has(w, fSkippable) || isAdverb(at.low(w))) && !at.has(w, fAux) {
+				w++
+			}
+			switch {
+			case w < hi && at.isWord(w) && !at.toks[w].inQuote && at.verbLike(w, hi) && !at.has(w, fAux):
+				cue = span{w, w + 1}
+			case at.has(v, fBe) && w == v+1 && w < hi && at.predicate(w, hi):
+				cue = span{v, w + 1} // "are angry", "were divided"
+			default:
+				return c, false
+			}
+		}
+		m, k, n := at.backward(v, s0)
+		if !m.ok() || m.lo > s0+6 {
+			return c, false
+		}
+		for i := s0; i < m.lo; i++ {
+			if at.isWord(i) && !at.toks[i].upper && at.verbLike(i, hi) {
+				return c, false // the subject of a later clause
+			}
+		}
+		c.mention, c.mkind, c.mname, c.cue = m, k, n, cue
+		return c, true
+	}
+	return c, false
+}
+
+// verbLike reports whether word v may be a finite verb after a subject: an
+// auxiliary, a past form in -ed that is not a participle modifying the
+// noun before it ("figures published by"), or a common verb of reports
+// (kept, gave, put, want, record, list).
+func (at *Attributor) verbLike(v, hi int) bool {
+	if at.has(v, fAux|fVerb) {
+		return true
+	}
+	w := at.low(v)
+	if len(w) < 5 || !strings.HasSuffix(w, "ed") || at.has(v, fStop|fDeterminer|fPreposition) {
+		return false
+	}
+	if v+1 < hi && at.has(v+1, fPreposition) && at.low(v+1) != "to" {
+		return false // "A count conducted by", "figures presented at"
+	}
+	return true
+}
+
+// predicate reports whether word w after "are"/"were" is a one-word
+// predicate that ends the clause ("Residents are angry.", "Bankers were
+// divided on the decision"), not a passive with an agent or an infinitive
+// ("was published by", "were quick to object").
+func (at *Attributor) predicate(w, hi int) bool {
+	if at.toks[w].upper || at.has(w, fStop|fDeterminer|fPreposition|fPronoun) || strings.HasSuffix(at.low(w), "ing") {
+		return false // "were waiting": a verb, not a predicate
+	}
+	if w+1 >= hi {
+		return true
+	}
+	if n := at.low(w + 1); n == "." || n == "!" {
+		return true
+	}
+	return at.has(w+1, fPreposition) && at.low(w+1) != "by" && at.low(w+1) != "to"
+}
+
 // initial is the mention of a sentence without a cue: its first name or
 // pronoun, outside quotation marks.
 func (at *Attributor) initial(lo, hi int) candidate {
@@ -209,13 +335,17 @@ func (at *Attributor) initial(lo, hi int) candidate {
 // at Y, said" and "Its president, Daniel Hsu, said").
 func (at *Attributor) backward(c, lo int) (span, kind, int) {
 	j := c - 1
-	for j >= lo && at.isWord(j) && !at.toks[j].upper && !at.toks[j].inQuote && (at.has(j, fSkippable) || isAdverb(at.low(j))) {
-		j--
+	for j >= lo && at.isWord(j) && !at.toks[j].upper && !at.toks[j].inQuote &&
+		(at.has(j, fSkippable) || isAdverb(at.low(j)) || (j > lo && at.has(j, fQuantifier) && at.has(j-1, fAux))) {
+		j-- // "has also said", "have both argued"
 	}
 	if j < lo || at.toks[j].inQuote {
 		return span{}, noMention, -1
 	}
 	if at.isWord(j) {
+		if m, k, n, ok := at.relative(j, lo); ok {
+			return m, k, n
+		}
 		return at.npBack(j, lo)
 	}
 	if at.low(j) != "," {
@@ -249,6 +379,33 @@ func (at *Attributor) backward(c, lo int) (span, kind, int) {
 	return at.npBack(k-1, lo)
 }
 
+// relative returns the subject that ends at token j with a restrictive
+// relative clause ("Several parents who work in health care and
+// manufacturing said"): the noun phrase before "who" and the clause.
+func (at *Attributor) relative(j, lo int) (span, kind, int, bool) {
+	for r := j; r > lo && j-r < 12; r-- {
+		t := at.toks[r]
+		if t.inQuote || t.kind == token.Quote || t.kind == token.Punct {
+			break
+		}
+		if at.low(r) != "who" {
+			continue
+		}
+		if !at.isWord(r-1) || at.has(r-1, fStop|fPronoun) {
+			break
+		}
+		m, k, n := at.npBack(r-1, lo)
+		if !m.ok() || k == pronounMention {
+			break
+		}
+		if k == nameMention {
+			return m, k, n, true // the name is the source: "Owen Takahashi who …"
+		}
+		return span{m.lo, j + 1}, phraseMention, -1, true
+	}
+	return span{}, noMention, -1, false
+}
+
 // isAdverb is a guess good enough between a subject and its verb.
 func isAdverb(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ly") }
 
@@ -268,6 +425,10 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 			if at.has(k, fDeterminer) {
 				if at.complementOf(k-1, lo) {
 					k-- // "An official from the water supply department": the head comes before
+					continue
+				}
+				if k-2 >= lo && at.low(k-1) == "and" && at.toks[k-2].upper && at.isWord(k-2) && !at.toks[k-2].inQuote {
+					k-- // two names: "The Law Society and the Bar Council"
 					continue
 				}
 				k--

@@ -200,6 +200,64 @@ func TestAttribution(t *testing.T) {
 			want:  map[int]want{0: {"Chidi Okonkwo", "Chidi Okonkwo", "said"}},
 		},
 		{
+			name: "no reporting verb: the subject and its main verb, be and a predicate",
+			paras: [][]string{{
+				`Q|The Federal Reserve kept its main rate at 4 per cent.`,
+				`Q|It lowered its forecast for growth.`,
+				`Q|Dr Ilse Brandt gave the committee a written warning in May.`,
+				`Q|Dock workers were divided on the offer.`,
+				`Q|Wheat farmers are furious.`,
+				`Q|The Law Society and the Bar Council have both argued for more time.`,
+			}},
+			want: map[int]want{
+				0: {"The Federal Reserve", "The Federal Reserve", "kept"},
+				1: {"The Federal Reserve", "It", "lowered"},
+				2: {"Ilse Brandt", "Ilse Brandt", "gave"},
+				3: {"Dock workers", "Dock workers", "were divided"},
+				4: {"Wheat farmers", "Wheat farmers", "are furious"},
+				5: {"The Law Society and the Bar Council", "The Law Society and the Bar Council", "argued"},
+			},
+		},
+		{
+			name: "phrase cues and verbs of hearings and rulings",
+			paras: [][]string{{
+				`Q|Fishing crews raised concerns about the new quotas.`,
+				`Q|The family had been left without heating for a month, an inquest heard.`,
+				`Q|A High Court judge ruled that the contract was void.`,
+			}},
+			want: map[int]want{
+				0: {"Fishing crews", "Fishing crews", "raised concerns"},
+				1: {"an inquest", "an inquest", "heard"},
+				2: {"A High Court judge", "A High Court judge", "ruled"},
+			},
+		},
+		{
+			name: "an interviewee in the first person has no mention and no cue; a live blog's time stamp",
+			paras: [][]string{
+				{`Q|Tavita Leota spoke to us about her bakery.`, `Q|I started with one oven and a van.`, `Q|We still bake every loaf by hand.`},
+				{`Q|10.45am: Race director Pia Lund says the course is clear.`},
+			},
+			want: map[int]want{
+				1: {"Tavita Leota", "", ""},
+				2: {"Tavita Leota", "", ""},
+				3: {"Pia Lund", "Pia Lund", "says"},
+			},
+		},
+		{
+			name: "a relative clause in the subject; a phrase with a complement or an indefinite one is not resolved",
+			paras: [][]string{{
+				"Harbour master Ewan Reid opened the new quay.",
+				`Q|Boat owners who use the harbour in winter said the fees were too high.`,
+				`Q|A harbour official said the fees would be reviewed.`,
+				`Q|Skippers at the Reid quay said they had not been consulted.`,
+			}},
+			want: map[int]want{
+				1: {"Boat owners who use the harbour in winter", "Boat owners who use the harbour in winter", "said"},
+				2: {"A harbour official", "A harbour official", "said"},
+				3: {"Skippers at the Reid quay", "Skippers at the Reid quay", "said"},
+			},
+		},
+		{
 			name:  "no source at all",
 			paras: [][]string{{`Q|"Some things never change."`}},
 			want:  map[int]want{0: {"", "", ""}},

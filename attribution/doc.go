@@ -12,13 +12,17 @@
 //     knows it starts inside one.
 //  2. Cue candidates: reporting-verb forms of features/lexicon
 //     (reporting_verbs.txt) outside quotation marks, not after a
-//     determiner ("the report") and not capitalised inside a name ("Ozark
-//     State coach"), and the verb-like attribution phrases ("according
-//     to", "told reporters", "declined to comment").
+//     determiner ("the report", "a written warning") and not capitalised
+//     inside a name ("Ozark State coach"), a few the lexicon lacks
+//     ("heard", "ruled", "cited"), and the verb-like attribution phrases
+//     ("according to", "told reporters", "declined to comment", "raised
+//     concerns").
 //  3. For each cue, the mention it governs: the subject before it (over
 //     auxiliaries and adverbs, through an appositive "X, chief economist at
 //     Y, said", with its prepositional complements "An official from the
-//     water department"), the noun phrase after it when it is inverted
+//     water department", a relative clause "Parents who work nights", two
+//     names "The Law Society and the Bar Council"), the noun phrase after
+//     it when it is inverted
 //     after a quotation ("…," said X) or after "according to". A person
 //     with an affiliation ("Owen Takahashi of the University of Arizona")
 //     is the person; a surname keeps its honorific ("Ms Gould"), a full
@@ -26,8 +30,15 @@
 //     the (mention, cue) pairs: a pair with a mention beats one without,
 //     "according to" and inverted forms after a quotation get a bonus, core
 //     speech verbs (say, tell, add, write…) beat verbs that are often
-//     something else (find, show, call). A sentence with no cue takes its
-//     sentence-initial name or pronoun as mention.
+//     something else (find, show, call). A sentence with no cue takes the
+//     subject of its main verb (the first word after the clause's start
+//     that looks finite: an auxiliary, a past form in -ed, a common verb
+//     such as kept, gave, want) as mention and that verb as cue ("The RBI
+//     kept", "Residents are angry"), else its first name or pronoun as
+//     mention. A live blog's time stamp ("9.30am:") and an opening "But"
+//     come before the clause's start. "I" and "we" outside quotation marks
+//     are an interviewee's or the outlet's own words: no mention, no cue,
+//     and such a sentence takes no subject-verb mention either.
 //  4. Resolution: a name to the fullest earlier name with the same last word
 //     ("Patchett" → "Gloria Patchett", titles stripped), and a one-word
 //     name that has none to the name it is the acronym of ("RBI" →
@@ -36,7 +47,9 @@
 //     speaker of the nearest earlier quote or the first name of the nearest
 //     earlier sentence with one (three sentences back at most); a
 //     description ("the mayor", "the council") to the latest earlier name
-//     whose title, role words or appositives hold its head word, else,
+//     whose title, role words or appositives hold its head word (not one
+//     that describes itself with a complement or is indefinite: "the
+//     branch of the union", "A senior MP"), else,
 //     when it is definite ("the …", "that …"), to an earlier name with its
 //     head among its words ("the institute" → "the Institute for Fiscal
 //     Studies"), to an earlier source described with the same noun ("the

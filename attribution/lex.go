@@ -95,6 +95,42 @@ var skippable = set(`has have had also later previously then will would is was a
 	already once repeatedly never not n't just recently earlier separately publicly privately
 	first subsequently initially reportedly`)
 
+// aux are the auxiliaries a verb may follow ("has put", "were divided"),
+// be its forms of be.
+var (
+	aux = set(`has have had is are was were`)
+	be  = set(`is are was were`)
+)
+
+// verbs are common verbs of quote sentences without a reporting verb
+// ("The RBI kept its forecast", "Irrigator groups want"): irregular past
+// forms and present forms that -ed does not catch.
+var verbs = set(`kept keeps gave gives put puts want wants see sees saw made makes took takes sent sends
+	set sets held holds brought brings record records list lists credit credits cite cites
+	rank ranks blame expect urge`)
+
+// extraCues are reporting verbs the features lexicon lacks: an inquiry or
+// a court "heard", a judge "ruled", a report "cited" or "listed".
+var extraCues = set(`heard hears ruled rules cited cites submitted submits attributed attributes listed lists`)
+
+// quantifiers may stand between an auxiliary and a verb: "have both argued".
+var quantifiers = set(`both all each`)
+
+// indefinites open a noun phrase that introduces a new source ("A senior
+// MP", "Several parents"): it is not resolved to an earlier one.
+var indefinites = set(`a an some several many one two three four five few another`)
+
+// conjunctions that may open a sentence before its subject.
+var conjunctions = set(`but and so yet`)
+
+// firstPerson pronouns outside quotation marks are an interviewee's or the
+// outlet's: not a mention.
+var firstPerson = set(`i we`)
+
+// firstPossessive are the other first-person forms: a sentence with one
+// outside quotation marks is an interviewee's own account.
+var firstPossessive = set(`me my our us 'm`)
+
 // coreCues are the speech verbs that are hardly ever anything else.
 var coreCues = set(`say says said saying tell tells told telling add adds added adding write writes wrote
 	tweet tweets tweeted tweeting ask asks asked according insist insists insisted insisting
@@ -123,6 +159,14 @@ var phraseCues = [][]string{
 	{"voiced", "opposition"},
 	{"expressed", "concern"},
 	{"expressed", "concerns"},
+	{"raised", "concerns"},
+	{"raised", "concern"},
+	{"raised", "doubts"},
+	{"raised", "questions"},
+	{"ruled", "out"},
+	{"pushed", "back"},
+	{"hit", "out"},
+	{"weighed", "in"},
 }
 
 // Word classes, one bit each, so that a token is looked up once.
@@ -141,6 +185,14 @@ const (
 	fPreposition
 	fPhrase // starts a phrase cue
 	fOrgKind
+	fAux
+	fBe
+	fVerb
+	fQuantifier
+	fConjunction
+	fFirstPerson
+	fFirstPossessive
+	fIndefinite
 
 	fKnown uint32 = 1 << 31 // a token's classes have been looked up
 )
@@ -172,6 +224,8 @@ func wordClasses() map[string]uint32 {
 			{titles, fTitle}, {abbrevs, fAbbrev}, {notNames, fNotName}, {subjectPronouns, fPronoun},
 			{determiners, fDeterminer}, {stops, fStop}, {connectors, fConnector}, {skippable, fSkippable},
 			{coreCues, fCore}, {orgWords, fOrg}, {prepositions, fPreposition}, {orgKinds, fOrgKind},
+			{aux, fAux}, {be, fBe}, {verbs, fVerb}, {quantifiers, fQuantifier}, {conjunctions, fConjunction},
+			{firstPerson, fFirstPerson}, {extraCues, fReporting}, {firstPossessive, fFirstPossessive}, {indefinites, fIndefinite},
 		} {
 			for w := range c.set {
 				lexicon[w] |= c.flag

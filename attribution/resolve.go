@@ -100,6 +100,9 @@ func (at *Attributor) antecedent(i int) span {
 // role words or appositive hold its head word, or whose last word is its
 // head; else the phrase stands for itself.
 func (at *Attributor) description(m span, i int) span {
+	if at.headOf(m) != m.hi-1 || at.has(m.lo, fIndefinite) {
+		return m // it describes itself: "The local branch of the union", "A senior MP"
+	}
 	head := at.lastLow(m)
 	for k := len(at.names) - 1; k >= 0; k-- {
 		nm := at.names[k]
@@ -176,4 +179,16 @@ func (at *Attributor) earlierRole(k int, head string, i int) int {
 		}
 	}
 	return -1
+}
+
+// headOf returns the head word of noun phrase m: its last word before a
+// complement or a relative clause ("Parents at Upwold", "Volunteers who
+// took part").
+func (at *Attributor) headOf(m span) int {
+	for k := m.lo + 1; k < m.hi; k++ {
+		if at.has(k, fPreposition) || at.low(k) == "who" || at.low(k) == "," {
+			return k - 1
+		}
+	}
+	return m.hi - 1
 }
