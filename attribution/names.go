@@ -1,10 +1,6 @@
 package attribution
 
-import (
-	"strings"
-
-	"github.com/stancekit/stancekit/features/token"
-)
+import "github.com/stancekit/stancekit/features/token"
 
 // name is a capitalised word sequence outside quotation marks.
 type name struct {
@@ -186,7 +182,10 @@ func (at *Attributor) fullest(k, last int) span {
 		return best
 	}
 	w := at.text[at.toks[one].start:at.toks[one].end]
-	acronym := len(w) >= 2 && len(w) <= 6 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+	acronym := len(w) >= 2 && len(w) <= 6
+	for i := 0; i < len(w) && acronym; i++ {
+		acronym = 'A' <= w[i] && w[i] <= 'Z'
+	}
 	for _, n := range at.names {
 		if n.sent > last {
 			break
@@ -194,7 +193,7 @@ func (at *Attributor) fullest(k, last int) span {
 		if n.sp.hi-n.sp.lo < 2 {
 			continue
 		}
-		if acronym && at.initials(n.full) == w {
+		if acronym && at.spells(w, n.full) {
 			return at.named(n)
 		}
 		if !acronym && at.low(n.sp.lo) == at.low(one) && at.orgLike(n) {
@@ -213,17 +212,20 @@ func (at *Attributor) named(n name) span {
 	return n.sp
 }
 
-// initials are the first letters of the capitalised words of s, as an
-// acronym spells them ("Reserve Bank of India" → "RBI").
-func (at *Attributor) initials(s span) string {
-	var b []byte
+// spells reports whether acronym is the first letters of the capitalised
+// words of s ("RBI", "Reserve Bank of India").
+func (at *Attributor) spells(acronym string, s span) bool {
+	pos := 0
 	for i := s.lo; i < s.hi; i++ {
 		t := at.toks[i]
 		if t.kind == token.Word && t.upper && at.low(i) != "the" {
-			b = append(b, at.text[t.start])
+			if pos >= len(acronym) || at.text[t.start] != acronym[pos] {
+				return false
+			}
+			pos++
 		}
 	}
-	return string(b)
+	return pos == len(acronym)
 }
 
 // orgLike reports whether name n looks like an organisation: a word of it
