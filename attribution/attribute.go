@@ -71,6 +71,12 @@ func (at *Attributor) attribute(i int, si *sentInfo) {
 		ini.cue = best.cue
 		best = ini
 	}
+	if at.ownAccount(lo, hi) {
+		// The speaker's own words outside quotation marks, an interview
+		// answer ("I had a couple from Germany who said …"): the speaker
+		// comes from the neighbours.
+		best.mention, best.mkind, best.cue = span{}, noMention, span{}
+	}
 	if best.mkind == pronounMention && at.has(best.mention.lo, fFirstPerson) {
 		// "I", "we" outside quotation marks: the interviewee of a Q&A, or
 		// the outlet, whose verbs are their own words, not a report of
@@ -100,6 +106,9 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 	}
 	best := span{}
 	for _, ph := range phraseCues {
+		if !at.has(j, fPhrase) {
+			break // no phrase starts with this word: most tokens
+		}
 		if j+len(ph) > hi || len(ph) <= best.hi-best.lo {
 			continue
 		}
@@ -119,6 +128,10 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 	}
 	if !at.has(j, fReporting) {
 		return span{}, false
+	}
+	if j+1 < hi && at.has(j+1, fReporting) && !at.toks[j+1].inQuote && !at.toks[j+1].upper &&
+		!strings.HasSuffix(at.low(j), "ed") && !at.has(j, fCore) {
+		return span{}, false // a noun before the verb: "Its workforce report shows"
 	}
 	if j-1 > lo && strings.HasSuffix(at.low(j), "ing") && at.has(j-2, fDeterminer) && at.isWord(j-1) && !at.toks[j-1].upper &&
 		!isAdverb(at.low(j-1)) {
@@ -191,6 +204,14 @@ func (at *Attributor) afterQuotation(c, lo int) bool {
 	return at.low(c-1) == "," && c-1 > lo && at.toks[c-2].kind == token.Quote
 }
 
+// ownAccount reports whether a sentence is told in the first person: it
+// opens with "I" or "we" (a columnist's "when I rang her" later in the
+// sentence is not the source's).
+func (at *Attributor) ownAccount(lo, hi int) bool {
+	s0 := at.clauseStart(lo, hi)
+	return s0 < hi && !at.toks[s0].inQuote && at.has(s0, fFirstPerson)
+}
+
 // clauseStart skips what may come before a sentence's subject: a time
 // stamp of a live blog ("75 min:", "9.30am:") and a conjunction ("But").
 func (at *Attributor) clauseStart(lo, hi int) int {
@@ -252,8 +273,8 @@ func (at *Attributor) subjectVerb(lo, hi int) (candidate, bool) {
 			}
 		}
 		m, k, n := at.backward(v, s0)
-		if !m.ok() || m.lo > s0+6 {
-			return c, false
+		if !m.ok() || (m.lo > s0+6 && !at.hasComma(s0, m.lo)) {
+			return c, false // the subject of a later clause; an appositive may be long
 		}
 		for i := s0; i < m.lo; i++ {
 			if at.isWord(i) && !at.toks[i].upper && at.verbLike(i, hi) {
@@ -264,6 +285,16 @@ func (at *Attributor) subjectVerb(lo, hi int) (candidate, bool) {
 		return c, true
 	}
 	return c, false
+}
+
+// hasComma reports whether a comma lies in toks[lo:hi].
+func (at *Attributor) hasComma(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if at.low(i) == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // verbLike reports whether word v may be a finite verb after a subject: an
@@ -324,6 +355,9 @@ func (at *Attributor) initial(lo, hi int) candidate {
 			if role {
 				k++
 			}
+		}
+		if at.weakName(k) {
+			return c
 		}
 		c.mention, c.mkind, c.mname = at.names[k].sp, nameMention, k
 	}
@@ -388,7 +422,7 @@ func (at *Attributor) relative(j, lo int) (span, kind, int, bool) {
 		if t.inQuote || t.kind == token.Quote || t.kind == token.Punct {
 			break
 		}
-		if at.low(r) != "who" {
+		if at.low(r) != "who" || r == j {
 			continue
 		}
 		if !at.isWord(r-1) || at.has(r-1, fStop|fPronoun) {
@@ -549,7 +583,7 @@ func (at *Attributor) refine(np span) (span, kind, int) {
 // first name of np, after role words only, followed by a preposition, and
 // not itself an organisation ("the Institute for …"); or -1.
 func (at *Attributor) personOf(np span) int {
-	for k := range at.names {
+	for k := at.nameAfter(np.lo); k < len(at.names); k++ {
 		nm := at.names[k]
 		if nm.full.lo < np.lo {
 			continue

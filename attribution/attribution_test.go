@@ -258,6 +258,38 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "a Q&A: answers after the interviewer's questions are the interviewee's; a lone capitalised opener is no name",
+			paras: [][]string{
+				{"Marama Hohaia has sold pies from the same van in Ōtaki for 20 years.", "Last winter the van burned down.", `Q|She spoke to the Gazette about starting again.`},
+				{"The van is back on the road this week.", "How did it feel?"},
+				{`Q|Awful, honestly.`, `Q|Regulars brought me food for a month.`},
+				{"What happens now?"},
+				{`Q|Same pies, same corner.`},
+			},
+			want: map[int]want{
+				2: {"Marama Hohaia", "She", ""},
+				5: {"Marama Hohaia", "", ""},
+				6: {"Marama Hohaia", "", ""},
+				8: {"Marama Hohaia", "", ""},
+			},
+		},
+		{
+			name: "a title with a long complement, a long appositive before the verb, a noun before the verb",
+			paras: [][]string{{
+				`Q|The Minister for Roads and Transport, Ms Adaeze Obi, defended the toll in a statement.`,
+				`Q|Its annual report shows 40 crashes on the road.`,
+			}},
+			want: map[int]want{
+				0: {"Adaeze Obi", "Adaeze Obi", "defended"},
+				1: {"Its annual report", "Its annual report", "shows"},
+			},
+		},
+		{
+			name:  "an acronym opening a post's signature is a name",
+			paras: [][]string{{"The Metropolitan Transit Authority apologised for the delays.", `Q|MTA, posting at 7am, said trains were running again.`}},
+			want:  map[int]want{1: {"The Metropolitan Transit Authority", "MTA", "said"}},
+		},
+		{
 			name:  "no source at all",
 			paras: [][]string{{`Q|"Some things never change."`}},
 			want:  map[int]want{0: {"", "", ""}},

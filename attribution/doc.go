@@ -35,17 +35,22 @@
 //     that looks finite: an auxiliary, a past form in -ed, a common verb
 //     such as kept, gave, want) as mention and that verb as cue ("The RBI
 //     kept", "Residents are angry"), else its first name or pronoun as
-//     mention. A live blog's time stamp ("9.30am:") and an opening "But"
-//     come before the clause's start. "I" and "we" outside quotation marks
-//     are an interviewee's or the outlet's own words: no mention, no cue,
-//     and such a sentence takes no subject-verb mention either.
+//     mention; a lone capitalised word that opens the sentence and names
+//     nothing else in the article is no name ("Mad, bro.", "Group revenue
+//     rose"). A live blog's time stamp ("9.30am:") and an opening "But"
+//     come before the clause's start. A sentence that opens with "I" or
+//     "we" outside quotation marks is an interviewee's or the outlet's own
+//     account, and "I" or "we" as a mention its own words: no mention, no
+//     cue. A reporting-verb form right before another ("Its annual report
+//     shows") is a noun.
 //  4. Resolution: a name to the fullest earlier name with the same last word
 //     ("Patchett" → "Gloria Patchett", titles stripped), and a one-word
 //     name that has none to the name it is the acronym of ("RBI" →
 //     "Reserve Bank of India") or the first word of, if that is an
 //     organisation ("Protea" → "Protea Stores"); a pronoun to the
 //     speaker of the nearest earlier quote or the first name of the nearest
-//     earlier sentence with one (three sentences back at most); a
+//     earlier sentence with one (three sentences back at most; "he" and
+//     "she" prefer a name of two words or more in that window); a
 //     description ("the mayor", "the council") to the latest earlier name
 //     whose title, role words or appositives hold its head word (not one
 //     that describes itself with a complement or is indefinite: "the
@@ -57,7 +62,9 @@
 //     company", "the operator") to the article's first organisation (a
 //     name or role word of a kind: "Stores", "retailer"); a quote sentence with
 //     no mention carries the speaker of the next quote sentence when its
-//     quotation runs on into it, else of the previous one.
+//     quotation runs on into it, else of the previous one; after a
+//     question that is not a quote (an interviewer's, in a Q&A) it carries
+//     the latest speaker up to six sentences back.
 //
 // Names are capitalised word sequences; leading titles and roles ("County
 // Clerk", "Mr", "Gov.", "Superintendent of Police") are not part of a

@@ -1,6 +1,10 @@
 package attribution
 
-import "github.com/stancekit/stancekit/features/token"
+import (
+	"sort"
+
+	"github.com/stancekit/stancekit/features/token"
+)
 
 // name is a capitalised word sequence outside quotation marks.
 type name struct {
@@ -26,6 +30,7 @@ func (at *Attributor) nameWord(i int) bool {
 // collectNames finds the names of the first n sentences.
 func (at *Attributor) collectNames(n int) {
 	at.names = at.names[:0]
+	at.wordsCounted = false
 	for si := range n {
 		lo, hi := at.bounds[si], at.bounds[si+1]
 		for i := lo; i < hi; {
@@ -77,9 +82,12 @@ func (at *Attributor) addName(si int, full span) {
 			if at.has(lo, fConnector) && !at.toks[lo].upper {
 				// "Superintendent of Police Rajeev Mishra", "Minister for
 				// Housing": the title's complement is one word; with no
-				// name after it the whole is the name ("The Minister for
-				// Housing").
+				// name after it, or more complement ("Commissioner for
+				// Budget and Planning"), the whole is the name.
 				lo += 2
+				if lo < full.hi && at.has(lo, fConnector) {
+					lo = full.hi
+				}
 			}
 			for lo < full.hi && !at.nameWord(lo) {
 				lo++
@@ -122,7 +130,7 @@ func (at *Attributor) addName(si int, full span) {
 // nameEndingAt returns the index of the name whose full span ends at hi and
 // starts at or after lo, or -1.
 func (at *Attributor) nameEndingAt(lo, hi int) int {
-	for k := len(at.names) - 1; k >= 0; k-- {
+	for k := at.nameAfter(hi) - 1; k >= 0; k-- {
 		n := at.names[k]
 		if n.full.hi == hi && n.full.lo >= lo {
 			return k
@@ -137,15 +145,26 @@ func (at *Attributor) nameEndingAt(lo, hi int) int {
 // nameStartingAt returns the index of the name whose full span starts at lo,
 // or -1.
 func (at *Attributor) nameStartingAt(lo int) int {
-	for k, n := range at.names {
-		if n.full.lo == lo {
-			return k
-		}
-		if n.full.lo > lo {
-			break
-		}
+	if k := at.nameAfter(lo); k < len(at.names) && at.names[k].full.lo == lo {
+		return k
 	}
 	return -1
+}
+
+// nameAfter returns the index of the first name whose full span starts at
+// token lo or later (names are in text order): loops over the names near
+// a sentence start there, not at the article's first, so that a long
+// article does not cost its number of names per quote.
+func (at *Attributor) nameAfter(lo int) int {
+	return sort.Search(len(at.names), func(k int) bool { return at.names[k].full.lo >= lo })
+}
+
+// namesUpTo returns the number of names in sentences up to last.
+func (at *Attributor) namesUpTo(last int) int {
+	if last+1 >= len(at.bounds) {
+		return len(at.names)
+	}
+	return at.nameAfter(at.bounds[last+1])
 }
 
 // lastLow is the lower-cased last token of s.
@@ -182,10 +201,7 @@ func (at *Attributor) fullest(k, last int) span {
 		return best
 	}
 	w := at.text[at.toks[one].start:at.toks[one].end]
-	acronym := len(w) >= 2 && len(w) <= 6
-	for i := 0; i < len(w) && acronym; i++ {
-		acronym = 'A' <= w[i] && w[i] <= 'Z'
-	}
+	acronym := at.acronym(one)
 	for _, n := range at.names {
 		if n.sent > last {
 			break
@@ -254,4 +270,45 @@ func (at *Attributor) hasRole(n name, head string) bool {
 		}
 	}
 	return false
+}
+
+// weakName reports whether name k may be no name at all: one capitalised
+// word that starts its sentence ("Mad, bro.", "Record results for …",
+// "Group revenue rose") and that no other name of the article holds.
+func (at *Attributor) weakName(k int) bool {
+	nm := at.names[k]
+	if nm.full.hi-nm.full.lo != 1 || nm.full.lo != at.clauseStart(at.bounds[nm.sent], at.bounds[nm.sent+1]) {
+		return false
+	}
+	if at.acronym(nm.full.lo) {
+		return false // "LTA, posted on X"
+	}
+	if at.nameWords == nil {
+		at.nameWords = map[string]int32{}
+	}
+	if !at.wordsCounted {
+		// Counted once per article, on first use: a word held by another
+		// name is counted twice.
+		clear(at.nameWords)
+		for _, o := range at.names {
+			for i := o.full.lo; i < o.full.hi; i++ {
+				if at.isWord(i) {
+					at.nameWords[at.low(i)]++
+				}
+			}
+		}
+		at.wordsCounted = true
+	}
+	return at.nameWords[at.low(nm.full.lo)] < 2
+}
+
+// acronym reports whether token i is written in two to six capital letters
+// ("RBI", "HSE").
+func (at *Attributor) acronym(i int) bool {
+	w := at.text[at.toks[i].start:at.toks[i].end]
+	ok := len(w) >= 2 && len(w) <= 6
+	for j := 0; j < len(w) && ok; j++ {
+		ok = 'A' <= w[j] && w[j] <= 'Z'
+	}
+	return ok
 }
