@@ -526,7 +526,8 @@ func (at *Attributor) forward(j, hi int) (span, kind, int) {
 	if at.has(k, fDeterminer) && at.low(k) != "that" {
 		k++
 	}
-	for ; k < hi && k-j < 9; k++ {
+	complement := false // a preposition has been crossed
+	for ; k < hi && k-j < 16; k++ {
 		t := at.toks[k]
 		if t.inQuote {
 			break
@@ -534,6 +535,17 @@ func (at *Attributor) forward(j, hi int) (span, kind, int) {
 		l := at.low(k)
 		if t.kind == token.Word {
 			if at.has(k, fConnector) && !t.upper && k > j && at.toks[k-1].upper && k+1 < hi && at.nameWord(k+1) {
+				continue
+			}
+			if k > j && k+1 < hi && !at.toks[k+1].inQuote && (at.isWord(k+1) || at.toks[k+1].kind == token.Number) &&
+				(at.has(k, fPreposition) || (complement && l == "and" && !at.has(k+1, fPronoun|fStop))) &&
+				!at.has(k+1, fPronoun) {
+				// "figures from the World Gold Council", "a memo sent to
+				// the show's cast and crew"
+				complement = true
+				continue
+			}
+			if at.has(k, fDeterminer) && complement && at.has(k-1, fPreposition) {
 				continue
 			}
 			if at.has(k, fStop) || at.has(k, fDeterminer) || at.has(k, fPronoun) {
@@ -550,7 +562,23 @@ func (at *Attributor) forward(j, hi int) (span, kind, int) {
 	if !np.ok() || (np.hi-np.lo == 1 && at.has(j, fDeterminer)) {
 		return span{}, noMention, -1
 	}
+	if complement {
+		np = at.trimTime(np)
+	}
 	return at.refine(np)
+}
+
+// trimTime drops a time adjunct that ends a noun phrase, and the
+// participle it leaves dangling: "NHS England figures published on
+// Thursday" → "NHS England figures".
+func (at *Attributor) trimTime(np span) span {
+	if n := np.hi - np.lo; n >= 3 && at.has(np.hi-1, fTime) && (at.low(np.hi-2) == "on" || at.low(np.hi-2) == "in") {
+		np.hi -= 2
+		if w := at.low(np.hi - 1); np.hi-np.lo >= 2 && (strings.HasSuffix(w, "ed") || at.has(np.hi-1, fParticiple)) {
+			np.hi--
+		}
+	}
+	return np
 }
 
 // refine narrows a noun phrase that ends in a name to the name, unless the
@@ -569,6 +597,13 @@ func (at *Attributor) refine(np span) (span, kind, int) {
 		p := nm.full.lo - 1
 		if at.has(p, fConnector|fPreposition) || prev == "'s" || (at.has(p, fDeterminer) && prev != "the") {
 			return np, phraseMention, -1
+		}
+		for i := np.lo + 1; i < p && at.has(np.lo, fDeterminer); i++ {
+			// A role before a name has none ("Head of security Joseph
+			// Lekaramba"); a noun phrase's complement does.
+			if at.has(i, fPreposition) && !at.toks[i].upper {
+				return np, phraseMention, -1 // "a review by consumer group FairGo Australia"
+			}
 		}
 		if prev == "the" {
 			return span{nm.full.lo - 1, nm.sp.hi}, nameMention, n

@@ -23,7 +23,11 @@
 //     water department", a relative clause "Parents who work nights", two
 //     names "The Law Society and the Bar Council"), the noun phrase after
 //     it when it is inverted
-//     after a quotation ("…," said X) or after "according to". A person
+//     after a quotation ("…," said X) or after "according to", with its
+//     complements ("figures from the World Gold Council") less a closing
+//     time ("… published on Thursday"). A name inside a complement of a
+//     phrase with a determiner is not the source ("a review by consumer
+//     group FairGo"). A person
 //     with an affiliation ("Owen Takahashi of the University of Arizona")
 //     is the person; a surname keeps its honorific ("Ms Gould"), a full
 //     name is the name alone. A rule score ranks

@@ -113,6 +113,15 @@ var verbs = set(`kept keeps gave gives put puts want wants see sees saw made mak
 // a court "heard", a judge "ruled", a report "cited" or "listed".
 var extraCues = set(`heard hears ruled rules cited cites submitted submits attributed attributes listed lists`)
 
+// times end a noun phrase as an adjunct after "on" or "in" ("figures
+// published on Thursday").
+var times = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday
+	january february march april june july august september october november december`)
+
+// participles are irregular past participles that may follow a noun
+// ("a memo sent to", "figures seen by").
+var participles = set(`sent seen led held made shown done given written known put`)
+
 // quantifiers may stand between an auxiliary and a verb: "have both argued".
 var quantifiers = set(`both all each`)
 
@@ -193,6 +202,8 @@ const (
 	fFirstPerson
 	fFirstPossessive
 	fIndefinite
+	fTime
+	fParticiple
 
 	fKnown uint32 = 1 << 31 // a token's classes have been looked up
 )
@@ -225,7 +236,7 @@ func wordClasses() map[string]uint32 {
 			{determiners, fDeterminer}, {stops, fStop}, {connectors, fConnector}, {skippable, fSkippable},
 			{coreCues, fCore}, {orgWords, fOrg}, {prepositions, fPreposition}, {orgKinds, fOrgKind},
 			{aux, fAux}, {be, fBe}, {verbs, fVerb}, {quantifiers, fQuantifier}, {conjunctions, fConjunction},
-			{firstPerson, fFirstPerson}, {extraCues, fReporting}, {firstPossessive, fFirstPossessive}, {indefinites, fIndefinite},
+			{firstPerson, fFirstPerson}, {extraCues, fReporting}, {firstPossessive, fFirstPossessive}, {indefinites, fIndefinite}, {times, fTime}, {participles, fParticiple},
 		} {
 			for w := range c.set {
 				lexicon[w] |= c.flag
