@@ -61,10 +61,38 @@ func (at *Attributor) attribute(i int, si *sentInfo) {
 		}
 		j = cue.hi - 1
 	}
+	if !best.cue.ok() {
+		if c, ok := at.subjectVerb(lo, hi); ok {
+			best = c
+		}
+	}
 	if !best.mention.ok() {
-		ini := at.initial(lo, hi)
+		ini := at.initial(at.clauseStart(lo, hi), hi)
 		ini.cue = best.cue
 		best = ini
+	}
+	if at.ownAccount(lo, hi) {
+		// The speaker's own words outside quotation marks, an interview
+		// answer ("I had a couple from Germany who said …"): the speaker
+		// comes from the neighbours.
+		best.mention, best.mkind, best.cue = span{}, noMention, span{}
+	}
+	if best.mkind == pronounMention && at.has(best.mention.lo, fFirstPerson) {
+		// "I", "we" outside quotation marks: the interviewee of a Q&A, or
+		// the outlet, whose verbs are their own words, not a report of
+		// them; the speaker comes from the neighbours.
+		best.mention, best.mkind, best.cue = span{}, noMention, span{}
+	}
+	if best.mkind == nameMention && best.mention == at.names[best.mname].sp && best.mention.hi-best.mention.lo == 1 {
+		// A surname keeps its honorific ("Ms Gould", "Supt Castellano"),
+		// the words that refer; a full name is the name alone.
+		nm := at.names[best.mname]
+		for best.mention.lo > nm.full.lo && (at.has(best.mention.lo-1, fTitle) || at.low(best.mention.lo-1) == ".") {
+			best.mention.lo--
+		}
+		for best.mention.lo < nm.sp.lo && !at.has(best.mention.lo, fTitle) {
+			best.mention.lo++ // not a lone full stop
+		}
 	}
 	si.mention, si.mkind, si.mname, si.cue = best.mention, best.mkind, best.mname, best.cue
 }
@@ -78,6 +106,9 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 	}
 	best := span{}
 	for _, ph := range phraseCues {
+		if !at.has(j, fPhrase) {
+			break // no phrase starts with this word: most tokens
+		}
 		if j+len(ph) > hi || len(ph) <= best.hi-best.lo {
 			continue
 		}
@@ -98,7 +129,21 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 	if !at.has(j, fReporting) {
 		return span{}, false
 	}
-	if j > lo && (at.has(j-1, fDeterminer) || at.low(j-1) == "to") {
+	if j+1 < hi && at.has(j+1, fReporting) && !at.toks[j+1].inQuote && !at.toks[j+1].upper &&
+		!strings.HasSuffix(at.low(j), "ed") && !at.has(j, fCore) {
+		return span{}, false // a noun before the verb: "Its workforce report shows"
+	}
+	if j-1 > lo && strings.HasSuffix(at.low(j), "ing") && at.has(j-2, fDeterminer) && at.isWord(j-1) && !at.toks[j-1].upper &&
+		!isAdverb(at.low(j-1)) {
+		return span{}, false // a noun after an adjective: "a written warning"
+	}
+	if j > lo && (at.has(j-1, fDeterminer) || at.low(j-1) == "to") &&
+		!(j-1 > lo && at.has(j-2, fAux) && at.has(j-1, fQuantifier)) { // "have both argued"
+		return span{}, false
+	}
+	// A capitalised form is a word of a name ("Ozark State coach",
+	// "Rooikrans Point"), unless it starts the sentence on its own.
+	if at.toks[j].upper && (j > lo || (j+1 < hi && at.nameWord(j+1))) {
 		return span{}, false
 	}
 	return span{j, j + 1}, true
@@ -159,6 +204,134 @@ func (at *Attributor) afterQuotation(c, lo int) bool {
 	return at.low(c-1) == "," && c-1 > lo && at.toks[c-2].kind == token.Quote
 }
 
+// ownAccount reports whether a sentence is told in the first person: it
+// opens with "I" or "we" (a columnist's "when I rang her" later in the
+// sentence is not the source's).
+func (at *Attributor) ownAccount(lo, hi int) bool {
+	s0 := at.clauseStart(lo, hi)
+	return s0 < hi && !at.toks[s0].inQuote && at.has(s0, fFirstPerson)
+}
+
+// clauseStart skips what may come before a sentence's subject: a time
+// stamp of a live blog ("75 min:", "9.30am:") and a conjunction ("But").
+func (at *Attributor) clauseStart(lo, hi int) int {
+	for j := lo; j < min(hi, lo+7); j++ {
+		if at.low(j) == ":" {
+			for k := lo; k < j; k++ {
+				if at.toks[k].kind == token.Number {
+					lo = j + 1
+					break
+				}
+			}
+			break
+		}
+	}
+	if lo+1 < hi && at.has(lo, fConjunction) {
+		lo++
+	}
+	return lo
+}
+
+// subjectVerb is the mention and cue of a quote sentence that has no
+// reporting expression: its subject and main verb ("The RBI kept its
+// forecast", "Officials attributed the drop to …", "Dr Roche gave the HSE
+// notice"), or be and a predicate after a group ("Residents are angry").
+// The verb is the first word after the subject that looks like a finite
+// one; the subject, found walking back from it, must start the clause.
+func (at *Attributor) subjectVerb(lo, hi int) (candidate, bool) {
+	c := candidate{form: subjectForm, mname: -1}
+	s0 := at.clauseStart(lo, hi)
+	if s0 >= hi || at.toks[s0].inQuote || !at.isWord(s0) {
+		return c, false
+	}
+	for i := lo; i < hi; i++ {
+		if !at.toks[i].inQuote && at.has(i, fFirstPerson|fFirstPossessive) {
+			return c, false // an interviewee's own account ("I was 21"), not a report
+		}
+	}
+	for v := s0 + 1; v < hi && v-s0 < 20; v++ {
+		t := at.toks[v]
+		if t.inQuote || t.kind == token.Quote {
+			return c, false
+		}
+		if !at.isWord(v) || t.upper || !at.verbLike(v, hi) {
+			continue
+		}
+		cue := span{v, v + 1}
+		if at.has(v, fAux) {
+			w := v + 1
+			for w < hi && at.isWord(w) && (at.has(w, fSkippable) || isAdverb(at.low(w))) && !at.has(w, fAux) {
+				w++
+			}
+			switch {
+			case w < hi && at.isWord(w) && !at.toks[w].inQuote && at.verbLike(w, hi) && !at.has(w, fAux):
+				cue = span{w, w + 1}
+			case at.has(v, fBe) && w == v+1 && w < hi && at.predicate(w, hi):
+				cue = span{v, w + 1} // "are angry", "were divided"
+			default:
+				return c, false
+			}
+		}
+		m, k, n := at.backward(v, s0)
+		if !m.ok() || (m.lo > s0+6 && !at.hasComma(s0, m.lo)) {
+			return c, false // the subject of a later clause; an appositive may be long
+		}
+		for i := s0; i < m.lo; i++ {
+			if at.isWord(i) && !at.toks[i].upper && at.verbLike(i, hi) {
+				return c, false // the subject of a later clause
+			}
+		}
+		c.mention, c.mkind, c.mname, c.cue = m, k, n, cue
+		return c, true
+	}
+	return c, false
+}
+
+// hasComma reports whether a comma lies in toks[lo:hi].
+func (at *Attributor) hasComma(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if at.low(i) == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// verbLike reports whether word v may be a finite verb after a subject: an
+// auxiliary, a past form in -ed that is not a participle modifying the
+// noun before it ("figures published by"), or a common verb of reports
+// (kept, gave, put, want, record, list).
+func (at *Attributor) verbLike(v, hi int) bool {
+	if at.has(v, fAux|fVerb) {
+		return true
+	}
+	w := at.low(v)
+	if len(w) < 5 || !strings.HasSuffix(w, "ed") || at.has(v, fStop|fDeterminer|fPreposition) {
+		return false
+	}
+	if v+1 < hi && at.has(v+1, fPreposition) && at.low(v+1) != "to" {
+		return false // "A count conducted by", "figures presented at"
+	}
+	return true
+}
+
+// predicate reports whether word w after "are"/"were" is a one-word
+// predicate that ends the clause ("Residents are angry.", "Bankers were
+// divided on the decision"), not a passive with an agent or an infinitive
+// ("was published by", "were quick to object").
+func (at *Attributor) predicate(w, hi int) bool {
+	if at.toks[w].upper || at.has(w, fStop|fDeterminer|fPreposition|fPronoun) || strings.HasSuffix(at.low(w), "ing") {
+		return false // "were waiting": a verb, not a predicate
+	}
+	if w+1 >= hi {
+		return true
+	}
+	if n := at.low(w + 1); n == "." || n == "!" {
+		return true
+	}
+	return at.has(w+1, fPreposition) && at.low(w+1) != "by" && at.low(w+1) != "to"
+}
+
 // initial is the mention of a sentence without a cue: its first name or
 // pronoun, outside quotation marks.
 func (at *Attributor) initial(lo, hi int) candidate {
@@ -183,6 +356,9 @@ func (at *Attributor) initial(lo, hi int) candidate {
 				k++
 			}
 		}
+		if at.weakName(k) {
+			return c
+		}
 		c.mention, c.mkind, c.mname = at.names[k].sp, nameMention, k
 	}
 	return c
@@ -193,13 +369,17 @@ func (at *Attributor) initial(lo, hi int) candidate {
 // at Y, said" and "Its president, Daniel Hsu, said").
 func (at *Attributor) backward(c, lo int) (span, kind, int) {
 	j := c - 1
-	for j >= lo && at.isWord(j) && !at.toks[j].upper && !at.toks[j].inQuote && (at.has(j, fSkippable) || isAdverb(at.low(j))) {
-		j--
+	for j >= lo && at.isWord(j) && !at.toks[j].upper && !at.toks[j].inQuote &&
+		(at.has(j, fSkippable) || isAdverb(at.low(j)) || (j > lo && at.has(j, fQuantifier) && at.has(j-1, fAux))) {
+		j-- // "has also said", "have both argued"
 	}
 	if j < lo || at.toks[j].inQuote {
 		return span{}, noMention, -1
 	}
 	if at.isWord(j) {
+		if m, k, n, ok := at.relative(j, lo); ok {
+			return m, k, n
+		}
 		return at.npBack(j, lo)
 	}
 	if at.low(j) != "," {
@@ -227,7 +407,37 @@ func (at *Attributor) backward(c, lo int) (span, kind, int) {
 	if n := at.nameEndingAt(seg.lo, seg.hi); n >= 0 && at.names[n].full.lo == seg.lo {
 		return at.names[n].sp, nameMention, n
 	}
+	if n := at.personOf(seg); n >= 0 {
+		return at.names[n].sp, nameMention, n // "Another economist, Radhika Menon of Coastline Research, said"
+	}
 	return at.npBack(k-1, lo)
+}
+
+// relative returns the subject that ends at token j with a restrictive
+// relative clause ("Several parents who work in health care and
+// manufacturing said"): the noun phrase before "who" and the clause.
+func (at *Attributor) relative(j, lo int) (span, kind, int, bool) {
+	for r := j; r > lo && j-r < 12; r-- {
+		t := at.toks[r]
+		if t.inQuote || t.kind == token.Quote || t.kind == token.Punct {
+			break
+		}
+		if at.low(r) != "who" || r == j {
+			continue
+		}
+		if !at.isWord(r-1) || at.has(r-1, fStop|fPronoun) {
+			break
+		}
+		m, k, n := at.npBack(r-1, lo)
+		if !m.ok() || k == pronounMention {
+			break
+		}
+		if k == nameMention {
+			return m, k, n, true // the name is the source: "Owen Takahashi who …"
+		}
+		return span{m.lo, j + 1}, phraseMention, -1, true
+	}
+	return span{}, noMention, -1, false
 }
 
 // isAdverb is a guess good enough between a subject and its verb.
@@ -239,7 +449,7 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 		return span{j, j + 1}, pronounMention, -1
 	}
 	k := j
-	for ; k >= lo && j-k < 10; k-- {
+	for ; k >= lo && j-k < 16; k-- {
 		t := at.toks[k]
 		if t.inQuote {
 			break
@@ -247,18 +457,25 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 		l := at.low(k)
 		if t.kind == token.Word {
 			if at.has(k, fDeterminer) {
+				if at.complementOf(k-1, lo) {
+					k-- // "An official from the water supply department": the head comes before
+					continue
+				}
+				if k-2 >= lo && at.low(k-1) == "and" && at.toks[k-2].upper && at.isWord(k-2) && !at.toks[k-2].inQuote {
+					k-- // two names: "The Law Society and the Bar Council"
+					continue
+				}
 				k--
 				break
 			}
 			if at.has(k, fConnector) && k < j && at.toks[k+1].upper && k > lo && at.isWord(k-1) {
 				continue
 			}
-			if at.has(k, fPreposition) && k < j && k > lo && at.isWord(k-1) && !at.toks[k-1].inQuote &&
-				!at.has(k-1, fStop) && !at.has(k-1, fPronoun) {
+			if k < j && at.complementOf(k, lo) {
 				continue // the head comes before: "Nurses at the hospital"
 			}
-			if at.has(k, fStop) || at.has(k, fPronoun) || (t.upper && at.has(k, fNotName) && k < j) {
-				break
+			if at.has(k, fStop) || at.has(k, fPronoun) || (t.upper && at.has(k, fNotName) && k < j && at.low(k+1) != "'s") {
+				break // "'s": a day or month can own ("Sunday's train")
 			}
 			continue
 		}
@@ -280,6 +497,22 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 	return at.refine(np)
 }
 
+// complementOf reports whether token p is a preposition that joins a
+// complement to the head before it ("Officials at the Ministry", "figures
+// presented to members"), as walking back over a noun phrase.
+func (at *Attributor) complementOf(p, lo int) bool {
+	if p <= lo || !at.has(p, fPreposition) || !at.isWord(p-1) || at.toks[p-1].inQuote ||
+		at.has(p-1, fStop) || at.has(p-1, fPronoun) {
+		return false
+	}
+	if at.low(p) == "to" {
+		// "presented to", "close to", not "wants to": only after a participle.
+		w := at.low(p - 1)
+		return w == "close" || (len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")))
+	}
+	return true
+}
+
 // forward returns the noun phrase that starts at token j, as after "said"
 // or "according to".
 func (at *Attributor) forward(j, hi int) (span, kind, int) {
@@ -293,7 +526,8 @@ func (at *Attributor) forward(j, hi int) (span, kind, int) {
 	if at.has(k, fDeterminer) && at.low(k) != "that" {
 		k++
 	}
-	for ; k < hi && k-j < 9; k++ {
+	complement := false // a preposition has been crossed
+	for ; k < hi && k-j < 16; k++ {
 		t := at.toks[k]
 		if t.inQuote {
 			break
@@ -301,6 +535,17 @@ func (at *Attributor) forward(j, hi int) (span, kind, int) {
 		l := at.low(k)
 		if t.kind == token.Word {
 			if at.has(k, fConnector) && !t.upper && k > j && at.toks[k-1].upper && k+1 < hi && at.nameWord(k+1) {
+				continue
+			}
+			if k > j && k+1 < hi && !at.toks[k+1].inQuote && (at.isWord(k+1) || at.toks[k+1].kind == token.Number) &&
+				(at.has(k, fPreposition) || (complement && l == "and" && !at.has(k+1, fPronoun|fStop))) &&
+				!at.has(k+1, fPronoun) {
+				// "figures from the World Gold Council", "a memo sent to
+				// the show's cast and crew"
+				complement = true
+				continue
+			}
+			if at.has(k, fDeterminer) && complement && at.has(k-1, fPreposition) {
 				continue
 			}
 			if at.has(k, fStop) || at.has(k, fDeterminer) || at.has(k, fPronoun) {
@@ -317,12 +562,31 @@ func (at *Attributor) forward(j, hi int) (span, kind, int) {
 	if !np.ok() || (np.hi-np.lo == 1 && at.has(j, fDeterminer)) {
 		return span{}, noMention, -1
 	}
+	if complement {
+		np = at.trimTime(np)
+	}
 	return at.refine(np)
+}
+
+// trimTime drops a time adjunct that ends a noun phrase, and the
+// participle it leaves dangling: "NHS England figures published on
+// Thursday" → "NHS England figures".
+func (at *Attributor) trimTime(np span) span {
+	if n := np.hi - np.lo; n >= 3 && at.has(np.hi-1, fTime) && (at.low(np.hi-2) == "on" || at.low(np.hi-2) == "in") {
+		np.hi -= 2
+		if w := at.low(np.hi - 1); np.hi-np.lo >= 2 && (strings.HasSuffix(w, "ed") || at.has(np.hi-1, fParticiple)) {
+			np.hi--
+		}
+	}
+	return np
 }
 
 // refine narrows a noun phrase that ends in a name to the name, unless the
 // name is the complement of its head ("a spokesperson for the Ministry").
 func (at *Attributor) refine(np span) (span, kind, int) {
+	if k := at.personOf(np); k >= 0 {
+		return at.names[k].sp, nameMention, k
+	}
 	n := at.nameEndingAt(np.lo, np.hi)
 	if n < 0 {
 		return np, phraseMention, -1
@@ -334,9 +598,54 @@ func (at *Attributor) refine(np span) (span, kind, int) {
 		if at.has(p, fConnector|fPreposition) || prev == "'s" || (at.has(p, fDeterminer) && prev != "the") {
 			return np, phraseMention, -1
 		}
+		for i := np.lo + 1; i < p && at.has(np.lo, fDeterminer); i++ {
+			// A role before a name has none ("Head of security Joseph
+			// Lekaramba"); a noun phrase's complement does.
+			if at.has(i, fPreposition) && !at.toks[i].upper {
+				return np, phraseMention, -1 // "a review by consumer group FairGo Australia"
+			}
+		}
 		if prev == "the" {
 			return span{nm.full.lo - 1, nm.sp.hi}, nameMention, n
 		}
 	}
 	return nm.sp, nameMention, n
+}
+
+// personOf returns the name a noun phrase is about when it is a person
+// with an affiliation after it, "(Planetary scientist) Owen Takahashi of
+// the University of Arizona", "Mohammad Salim from Siwan district": the
+// first name of np, after role words only, followed by a preposition, and
+// not itself an organisation ("the Institute for …"); or -1.
+func (at *Attributor) personOf(np span) int {
+	for k := at.nameAfter(np.lo); k < len(at.names); k++ {
+		nm := at.names[k]
+		if nm.full.lo < np.lo {
+			continue
+		}
+		if nm.full.hi >= np.hi || nm.full.lo > np.lo+4 {
+			return -1
+		}
+		for i := np.lo; i < nm.full.lo; i++ {
+			if !at.isWord(i) || at.has(i, fDeterminer|fStop|fPreposition|fPronoun) {
+				return -1
+			}
+		}
+		if !at.has(nm.full.hi, fPreposition) {
+			continue // a role word that starts the sentence: "Marine biologist …"
+		}
+		if at.low(nm.full.lo) == "the" {
+			return -1
+		}
+		for i := nm.sp.lo; i < nm.sp.hi; i++ {
+			if at.has(i, fOrg) {
+				return -1
+			}
+		}
+		if nm.sp.hi-nm.sp.lo < 2 && nm.sp.lo == nm.full.lo {
+			return -1 // one word and no title: "Ofqual figures", "Treasury officials"
+		}
+		return k
+	}
+	return -1
 }

@@ -52,6 +52,10 @@ type Attributor struct {
 	openEnd []bool        // a quotation is still open at the end of sentence i
 	names   []name
 	sents   []sentInfo
+	// nameWords counts the words of the article's names (see weakName);
+	// wordsCounted says whether it is this article's.
+	nameWords    map[string]int32
+	wordsCounted bool
 }
 
 // New returns an Attributor.

@@ -11,28 +11,67 @@
 //     paragraph so that the second sentence of a multi-sentence quotation
 //     knows it starts inside one.
 //  2. Cue candidates: reporting-verb forms of features/lexicon
-//     (reporting_verbs.txt) outside quotation marks and not after a
-//     determiner ("the report"), and the verb-like attribution phrases
-//     ("according to", "told reporters", "declined to comment").
+//     (reporting_verbs.txt) outside quotation marks, not after a
+//     determiner ("the report", "a written warning") and not capitalised
+//     inside a name ("Ozark State coach"), a few the lexicon lacks
+//     ("heard", "ruled", "cited"), and the verb-like attribution phrases
+//     ("according to", "told reporters", "declined to comment", "raised
+//     concerns").
 //  3. For each cue, the mention it governs: the subject before it (over
 //     auxiliaries and adverbs, through an appositive "X, chief economist at
-//     Y, said"), the noun phrase after it when it is inverted after a
-//     quotation ("…," said X) or after "according to". A rule score ranks
+//     Y, said", with its prepositional complements "An official from the
+//     water department", a relative clause "Parents who work nights", two
+//     names "The Law Society and the Bar Council"), the noun phrase after
+//     it when it is inverted
+//     after a quotation ("…," said X) or after "according to", with its
+//     complements ("figures from the World Gold Council") less a closing
+//     time ("… published on Thursday"). A name inside a complement of a
+//     phrase with a determiner is not the source ("a review by consumer
+//     group FairGo"). A person
+//     with an affiliation ("Owen Takahashi of the University of Arizona")
+//     is the person; a surname keeps its honorific ("Ms Gould"), a full
+//     name is the name alone. A rule score ranks
 //     the (mention, cue) pairs: a pair with a mention beats one without,
 //     "according to" and inverted forms after a quotation get a bonus, core
 //     speech verbs (say, tell, add, write…) beat verbs that are often
-//     something else (find, show, call). A sentence with no cue takes its
-//     sentence-initial name or pronoun as mention.
+//     something else (find, show, call). A sentence with no cue takes the
+//     subject of its main verb (the first word after the clause's start
+//     that looks finite: an auxiliary, a past form in -ed, a common verb
+//     such as kept, gave, want) as mention and that verb as cue ("The RBI
+//     kept", "Residents are angry"), else its first name or pronoun as
+//     mention; a lone capitalised word that opens the sentence and names
+//     nothing else in the article is no name ("Mad, bro.", "Group revenue
+//     rose"). A live blog's time stamp ("9.30am:") and an opening "But"
+//     come before the clause's start. A sentence that opens with "I" or
+//     "we" outside quotation marks is an interviewee's or the outlet's own
+//     account, and "I" or "we" as a mention its own words: no mention, no
+//     cue. A reporting-verb form right before another ("Its annual report
+//     shows") is a noun.
 //  4. Resolution: a name to the fullest earlier name with the same last word
-//     ("Patchett" → "Gloria Patchett", titles stripped); a pronoun to the
+//     ("Patchett" → "Gloria Patchett", titles stripped), and a one-word
+//     name that has none to the name it is the acronym of ("RBI" →
+//     "Reserve Bank of India") or the first word of, if that is an
+//     organisation ("Protea" → "Protea Stores"); a pronoun to the
 //     speaker of the nearest earlier quote or the first name of the nearest
-//     earlier sentence with one (three sentences back at most); a
+//     earlier sentence with one (three sentences back at most; "he" and
+//     "she" prefer a name of two words or more in that window); a
 //     description ("the mayor", "the council") to the latest earlier name
-//     whose title or role words hold its head word; a quote sentence with
+//     whose title, role words or appositives hold its head word (not one
+//     that describes itself with a complement or is indefinite: "the
+//     branch of the union", "A senior MP"), else,
+//     when it is definite ("the …", "that …"), to an earlier name with its
+//     head among its words ("the institute" → "the Institute for Fiscal
+//     Studies"), to an earlier source described with the same noun ("the
+//     study" → "A study by …"), and for a kind of organisation ("the
+//     company", "the operator") to the article's first organisation (a
+//     name or role word of a kind: "Stores", "retailer"); a quote sentence with
 //     no mention carries the speaker of the next quote sentence when its
-//     quotation runs on into it, else of the previous one.
+//     quotation runs on into it, else of the previous one; after a
+//     question that is not a quote (an interviewer's, in a Q&A) it carries
+//     the latest speaker up to six sentences back.
 //
 // Names are capitalised word sequences; leading titles and roles ("County
-// Clerk", "Mr", "Gov.") are not part of a name's span but are kept to
-// resolve descriptions.
+// Clerk", "Mr", "Gov.", "Superintendent of Police") are not part of a
+// name's span but are kept to resolve descriptions; a title after "of" is
+// a word of the name ("Royal College of General Surgeons").
 package attribution

@@ -28,11 +28,11 @@ var titles = set(`mr mrs ms miss mx dr prof professor sir dame lord lady rev rev
 	director chairman chairwoman chair spokesperson spokesman spokeswoman deputy assistant attorney
 	prosecutor sheriff mp mla mep msp dean ceo cfo pope king queen prince princess ambassador
 	economist analyst executive leader head treasurer auditor trustee speaker
-	controller commander marshal mr. dr. st`)
+	controller commander marshal mr. dr. st hon`)
 
 // abbrevs are title abbreviations whose full stop the tokenizer splits off
 // ("Gov" "." "Martin"): the stop stays inside the name sequence.
-var abbrevs = set(`mr mrs ms dr prof rev gov sen rep sgt supt capt lt gen col det const st jr sr mt ft`)
+var abbrevs = set(`mr mrs ms dr prof rev gov sen rep sgt supt capt lt gen col det const st jr sr mt ft hon`)
 
 // notNames are capitalised words that do not start or extend a name: words
 // capitalised because they start a sentence or a headline.
@@ -72,15 +72,73 @@ var orgWords = set(`bank ministry department university council association inst
 	museum bureau centre center secretary minister director chief committee federation order
 	residents friends chamber city state republic people government`)
 
+// orgKinds are words for a kind of organisation: in a name ("Protea
+// Stores", "AquaServe Partners") or its role words ("retailer Protea
+// Stores") they make it an organisation, and "the company" or "the
+// retailer" may refer to it.
+var orgKinds = set(`company companies firm group retailer start-up startup developer operator carrier airline
+	insurer lender business manufacturer maker chain utility provider supplier producer brand
+	platform service corporation conglomerate publisher broadcaster network studio miner outfit
+	co-op cooperative charity organisation organization agency regulator
+	ltd limited inc plc llc corp co holdings partners associates media stores foods works mobile
+	energy renewables airlines airways motors systems technologies labs industries insurance
+	logistics pharmaceuticals telecom communications ventures capital`)
+
 // prepositions may join a head to its complement inside a subject
 // ("Nurses at the hospital", "Figures published on Thursday").
-var prepositions = set(`at on in of for from with by`)
+var prepositions = set(`at on in of for from with by across along near among around within
+	outside inside under behind to`)
 
 // skippable are auxiliaries and adverbs between a subject and its cue
 // ("Gov. Delacroix has said", "police later said").
 var skippable = set(`has have had also later previously then will would is was are were has since again
 	already once repeatedly never not n't just recently earlier separately publicly privately
 	first subsequently initially reportedly`)
+
+// aux are the auxiliaries a verb may follow ("has put", "were divided"),
+// be its forms of be.
+var (
+	aux = set(`has have had is are was were`)
+	be  = set(`is are was were`)
+)
+
+// verbs are common verbs of quote sentences without a reporting verb
+// ("The RBI kept its forecast", "Irrigator groups want"): irregular past
+// forms and present forms that -ed does not catch.
+var verbs = set(`kept keeps gave gives put puts want wants see sees saw made makes took takes sent sends
+	set sets held holds brought brings record records list lists credit credits cite cites
+	rank ranks blame expect urge`)
+
+// extraCues are reporting verbs the features lexicon lacks: an inquiry or
+// a court "heard", a judge "ruled", a report "cited" or "listed".
+var extraCues = set(`heard hears ruled rules cited cites submitted submits attributed attributes listed lists`)
+
+// times end a noun phrase as an adjunct after "on" or "in" ("figures
+// published on Thursday").
+var times = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday
+	january february march april june july august september october november december`)
+
+// participles are irregular past participles that may follow a noun
+// ("a memo sent to", "figures seen by").
+var participles = set(`sent seen led held made shown done given written known put`)
+
+// quantifiers may stand between an auxiliary and a verb: "have both argued".
+var quantifiers = set(`both all each`)
+
+// indefinites open a noun phrase that introduces a new source ("A senior
+// MP", "Several parents"): it is not resolved to an earlier one.
+var indefinites = set(`a an some several many one two three four five few another`)
+
+// conjunctions that may open a sentence before its subject.
+var conjunctions = set(`but and so yet`)
+
+// firstPerson pronouns outside quotation marks are an interviewee's or the
+// outlet's: not a mention.
+var firstPerson = set(`i we`)
+
+// firstPossessive are the other first-person forms: a sentence with one
+// outside quotation marks is an interviewee's own account.
+var firstPossessive = set(`me my our us 'm`)
 
 // coreCues are the speech verbs that are hardly ever anything else.
 var coreCues = set(`say says said saying tell tells told telling add adds added adding write writes wrote
@@ -110,6 +168,14 @@ var phraseCues = [][]string{
 	{"voiced", "opposition"},
 	{"expressed", "concern"},
 	{"expressed", "concerns"},
+	{"raised", "concerns"},
+	{"raised", "concern"},
+	{"raised", "doubts"},
+	{"raised", "questions"},
+	{"ruled", "out"},
+	{"pushed", "back"},
+	{"hit", "out"},
+	{"weighed", "in"},
 }
 
 // Word classes, one bit each, so that a token is looked up once.
@@ -127,6 +193,17 @@ const (
 	fOrg
 	fPreposition
 	fPhrase // starts a phrase cue
+	fOrgKind
+	fAux
+	fBe
+	fVerb
+	fQuantifier
+	fConjunction
+	fFirstPerson
+	fFirstPossessive
+	fIndefinite
+	fTime
+	fParticiple
 
 	fKnown uint32 = 1 << 31 // a token's classes have been looked up
 )
@@ -157,7 +234,9 @@ func wordClasses() map[string]uint32 {
 		}{
 			{titles, fTitle}, {abbrevs, fAbbrev}, {notNames, fNotName}, {subjectPronouns, fPronoun},
 			{determiners, fDeterminer}, {stops, fStop}, {connectors, fConnector}, {skippable, fSkippable},
-			{coreCues, fCore}, {orgWords, fOrg}, {prepositions, fPreposition},
+			{coreCues, fCore}, {orgWords, fOrg}, {prepositions, fPreposition}, {orgKinds, fOrgKind},
+			{aux, fAux}, {be, fBe}, {verbs, fVerb}, {quantifiers, fQuantifier}, {conjunctions, fConjunction},
+			{firstPerson, fFirstPerson}, {extraCues, fReporting}, {firstPossessive, fFirstPossessive}, {indefinites, fIndefinite}, {times, fTime}, {participles, fParticiple},
 		} {
 			for w := range c.set {
 				lexicon[w] |= c.flag

@@ -1,6 +1,10 @@
 package attribution
 
-import "github.com/stancekit/stancekit/features/token"
+import (
+	"sort"
+
+	"github.com/stancekit/stancekit/features/token"
+)
 
 // name is a capitalised word sequence outside quotation marks.
 type name struct {
@@ -8,6 +12,7 @@ type name struct {
 	full  span // with them: "County Clerk Renata Ybarra"
 	roles span // role words before it ("controller Aroha Paratene") through its titles
 	appos span // an appositive after it: ", the authority's chief executive,"
+	pre   span // a description it is in apposition to: "The developer, Shannonbeg Renewables,"
 	sent  int
 }
 
@@ -25,6 +30,7 @@ func (at *Attributor) nameWord(i int) bool {
 // collectNames finds the names of the first n sentences.
 func (at *Attributor) collectNames(n int) {
 	at.names = at.names[:0]
+	at.wordsCounted = false
 	for si := range n {
 		lo, hi := at.bounds[si], at.bounds[si+1]
 		for i := lo; i < hi; {
@@ -47,7 +53,7 @@ func (at *Attributor) collectNames(n int) {
 					j++
 					continue
 				case at.has(j, fConnector) && !at.toks[j].upper && j+1 < hi && at.nameWord(j+1) &&
-					(at.low(j) != "of" || at.has(j-1, fOrg)):
+					(at.low(j) != "of" || at.has(j-1, fOrg|fTitle)):
 					j++
 					continue
 				}
@@ -62,9 +68,27 @@ func (at *Attributor) collectNames(n int) {
 func (at *Attributor) addName(si int, full span) {
 	n := name{full: full, sp: full, sent: si}
 	// Strip through the last title that has a name word after it.
-	for k := full.hi - 2; k >= full.lo; k-- {
+	// A title after "of" is a word of the name: "College of General
+	// Practitioners".
+	last := full.hi - 2
+	for k := full.lo + 1; k <= last; k++ {
+		if at.has(k, fConnector) && !at.toks[k].upper && !at.has(k-1, fTitle) {
+			last = k - 1
+		}
+	}
+	for k := last; k >= full.lo; k-- {
 		if at.has(k, fTitle) {
 			lo := k + 1
+			if at.has(lo, fConnector) && !at.toks[lo].upper {
+				// "Superintendent of Police Rajeev Mishra", "Minister for
+				// Housing": the title's complement is one word; with no
+				// name after it, or more complement ("Commissioner for
+				// Budget and Planning"), the whole is the name.
+				lo += 2
+				if lo < full.hi && at.has(lo, fConnector) {
+					lo = full.hi
+				}
+			}
 			for lo < full.hi && !at.nameWord(lo) {
 				lo++
 			}
@@ -91,13 +115,22 @@ func (at *Attributor) addName(si int, full span) {
 		}
 		n.appos = span{full.hi + 1, k}
 	}
+	// A description before it: "The developer, Shannonbeg Renewables".
+	if full.lo-2 >= sentLo && at.low(full.lo-1) == "," && at.isWord(full.lo-2) && !at.toks[full.lo-2].upper &&
+		full.hi < hi && at.low(full.hi) == "," {
+		k := full.lo - 2
+		for k > sentLo && full.lo-1-k < 4 && at.isWord(k-1) && !at.has(k-1, fStop) {
+			k--
+		}
+		n.pre = span{k, full.lo - 1}
+	}
 	at.names = append(at.names, n)
 }
 
 // nameEndingAt returns the index of the name whose full span ends at hi and
 // starts at or after lo, or -1.
 func (at *Attributor) nameEndingAt(lo, hi int) int {
-	for k := len(at.names) - 1; k >= 0; k-- {
+	for k := at.nameAfter(hi) - 1; k >= 0; k-- {
 		n := at.names[k]
 		if n.full.hi == hi && n.full.lo >= lo {
 			return k
@@ -112,15 +145,26 @@ func (at *Attributor) nameEndingAt(lo, hi int) int {
 // nameStartingAt returns the index of the name whose full span starts at lo,
 // or -1.
 func (at *Attributor) nameStartingAt(lo int) int {
-	for k, n := range at.names {
-		if n.full.lo == lo {
-			return k
-		}
-		if n.full.lo > lo {
-			break
-		}
+	if k := at.nameAfter(lo); k < len(at.names) && at.names[k].full.lo == lo {
+		return k
 	}
 	return -1
+}
+
+// nameAfter returns the index of the first name whose full span starts at
+// token lo or later (names are in text order): loops over the names near
+// a sentence start there, not at the article's first, so that a long
+// article does not cost its number of names per quote.
+func (at *Attributor) nameAfter(lo int) int {
+	return sort.Search(len(at.names), func(k int) bool { return at.names[k].full.lo >= lo })
+}
+
+// namesUpTo returns the number of names in sentences up to last.
+func (at *Attributor) namesUpTo(last int) int {
+	if last+1 >= len(at.bounds) {
+		return len(at.names)
+	}
+	return at.nameAfter(at.bounds[last+1])
 }
 
 // lastLow is the lower-cased last token of s.
@@ -129,6 +173,10 @@ func (at *Attributor) lastLow(s span) string { return at.low(s.hi - 1) }
 // fullest returns the longest name with the same last word as name k, in
 // sentences up to last (the earliest of equal length): the source as
 // named most fully.
+//
+// A one-word name that matches no longer name by its last word may be an
+// acronym of one ("RBI" → "Reserve Bank of India") or the first word of
+// an organisation's ("Protea" → "Protea Stores"), the earliest such.
 func (at *Attributor) fullest(k, last int) span {
 	want := at.lastLow(at.names[k].sp)
 	best := at.names[k].sp
@@ -145,13 +193,76 @@ func (at *Attributor) fullest(k, last int) span {
 			best, bestLen, found = n.sp, l, true
 		}
 	}
+	one := best.lo
+	if at.low(one) == "the" {
+		one++
+	}
+	if best.hi-one != 1 {
+		return best
+	}
+	w := at.text[at.toks[one].start:at.toks[one].end]
+	acronym := at.acronym(one)
+	for _, n := range at.names {
+		if n.sent > last {
+			break
+		}
+		if n.sp.hi-n.sp.lo < 2 {
+			continue
+		}
+		if acronym && at.spells(w, n.full) {
+			return at.named(n)
+		}
+		if !acronym && at.low(n.sp.lo) == at.low(one) && at.orgLike(n) {
+			return n.sp
+		}
+	}
 	return best
+}
+
+// named is the span of name n as a speaker: with its "the" when it has one
+// ("the Health Service Executive").
+func (at *Attributor) named(n name) span {
+	if at.low(n.full.lo) == "the" && n.sp.lo == n.full.lo+1 {
+		return n.full
+	}
+	return n.sp
+}
+
+// spells reports whether acronym is the first letters of the capitalised
+// words of s ("RBI", "Reserve Bank of India").
+func (at *Attributor) spells(acronym string, s span) bool {
+	pos := 0
+	for i := s.lo; i < s.hi; i++ {
+		t := at.toks[i]
+		if t.kind == token.Word && t.upper && at.low(i) != "the" {
+			if pos >= len(acronym) || at.text[t.start] != acronym[pos] {
+				return false
+			}
+			pos++
+		}
+	}
+	return pos == len(acronym)
+}
+
+// orgLike reports whether name n looks like an organisation: a word of it
+// names a kind of organisation ("Protea Stores", "Kaveri Agro Foods"), or
+// its role words or appositives do ("retailer Protea", "the developer,
+// Shannonbeg Renewables").
+func (at *Attributor) orgLike(n name) bool {
+	for _, s := range []span{n.sp, n.roles, n.appos, n.pre} {
+		for i := s.lo; i < s.hi; i++ {
+			if at.has(i, fOrgKind|fOrg) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasRole reports whether name n carries the word head among its titles,
 // role words or appositive.
 func (at *Attributor) hasRole(n name, head string) bool {
-	for _, s := range []span{n.roles, n.appos} {
+	for _, s := range []span{n.roles, n.appos, n.pre} {
 		for i := s.lo; i < s.hi; i++ {
 			if at.low(i) == head {
 				return true
@@ -159,4 +270,45 @@ func (at *Attributor) hasRole(n name, head string) bool {
 		}
 	}
 	return false
+}
+
+// weakName reports whether name k may be no name at all: one capitalised
+// word that starts its sentence ("Mad, bro.", "Record results for …",
+// "Group revenue rose") and that no other name of the article holds.
+func (at *Attributor) weakName(k int) bool {
+	nm := at.names[k]
+	if nm.full.hi-nm.full.lo != 1 || nm.full.lo != at.clauseStart(at.bounds[nm.sent], at.bounds[nm.sent+1]) {
+		return false
+	}
+	if at.acronym(nm.full.lo) {
+		return false // "LTA, posted on X"
+	}
+	if at.nameWords == nil {
+		at.nameWords = map[string]int32{}
+	}
+	if !at.wordsCounted {
+		// Counted once per article, on first use: a word held by another
+		// name is counted twice.
+		clear(at.nameWords)
+		for _, o := range at.names {
+			for i := o.full.lo; i < o.full.hi; i++ {
+				if at.isWord(i) {
+					at.nameWords[at.low(i)]++
+				}
+			}
+		}
+		at.wordsCounted = true
+	}
+	return at.nameWords[at.low(nm.full.lo)] < 2
+}
+
+// acronym reports whether token i is written in two to six capital letters
+// ("RBI", "HSE").
+func (at *Attributor) acronym(i int) bool {
+	w := at.text[at.toks[i].start:at.toks[i].end]
+	ok := len(w) >= 2 && len(w) <= 6
+	for j := 0; j < len(w) && ok; j++ {
+		ok = 'A' <= w[j] && w[j] <= 'Z'
+	}
+	return ok
 }

@@ -1,7 +1,14 @@
 package attribution
 
+import "github.com/stancekit/stancekit/features/token"
+
 // back is how many sentences a pronoun or a continuation looks back.
 const back = 3
+
+// far is how many sentences a definite description looks back for an
+// organisation or an earlier source of the same noun (more than most
+// articles have).
+const far = 60
 
 // resolve sets the speaker of every quote sentence from its mention, then
 // pronouns from earlier speakers and names, then continuations from their
@@ -45,6 +52,17 @@ func (at *Attributor) resolve() {
 		if !pending(i) {
 			continue
 		}
+		if i > 0 && !at.sents[i-1].quote && at.question(i-1) {
+			// An answer after an interviewer's question: the interviewee,
+			// the latest source a few sentences back over the question and
+			// its preamble.
+			for j := i - 2; j >= 0 && i-j <= 2*back; j-- {
+				if carry(i, j) {
+					break
+				}
+			}
+			continue
+		}
 		for j := i - 1; j >= 0 && i-j <= back; j-- {
 			if carry(i, j) || !at.sents[j].quote {
 				break
@@ -61,6 +79,9 @@ func (at *Attributor) resolve() {
 // antecedent resolves a pronoun in sentence i: the speaker of the nearest
 // earlier quote, or the first name of the nearest earlier sentence with one.
 func (at *Attributor) antecedent(i int) span {
+	p := at.low(at.sents[i].mention.lo)
+	person := p == "he" || p == "she"
+	lone := -1
 	for j := i - 1; j >= 0 && i-j <= back; j-- {
 		sj := at.sents[j]
 		if sj.quote && sj.speaker.ok() {
@@ -72,15 +93,15 @@ func (at *Attributor) antecedent(i int) span {
 		// The first name of the sentence, preferring a person's: one named
 		// in two words or more somewhere, not "the …". A lone capitalised
 		// word may just start the sentence ("Retired shearer Bill Haddon").
+		// "he" and "she" look further back for a person before settling
+		// for a lone word ("Auckland").
 		first := -1
-		for k, nm := range at.names {
+		for k := at.nameAfter(at.bounds[j]); k < len(at.names); k++ {
+			nm := at.names[k]
 			if nm.sent > j {
 				break
 			}
-			if nm.sent < j {
-				continue
-			}
-			if first < 0 {
+			if first < 0 && !at.weakName(k) {
 				first = k
 			}
 			if f := at.fullest(k, i); f.hi-f.lo >= 2 && at.low(nm.sp.lo) != "the" {
@@ -89,8 +110,16 @@ func (at *Attributor) antecedent(i int) span {
 			}
 		}
 		if first >= 0 {
-			return at.fullest(first, i)
+			if f := at.fullest(first, i); f.hi-f.lo >= 2 || !person {
+				return f
+			}
+			if lone < 0 {
+				lone = first
+			}
 		}
+	}
+	if lone >= 0 {
+		return at.fullest(lone, i)
 	}
 	return span{}
 }
@@ -100,11 +129,14 @@ func (at *Attributor) antecedent(i int) span {
 // role words or appositive hold its head word, or whose last word is its
 // head; else the phrase stands for itself.
 func (at *Attributor) description(m span, i int) span {
+	if at.headOf(m) != m.hi-1 || at.has(m.lo, fIndefinite) {
+		return m // it describes itself: "The local branch of the union", "A senior MP"
+	}
 	head := at.lastLow(m)
-	for k := len(at.names) - 1; k >= 0; k-- {
+	for k := at.namesUpTo(i+1) - 1; k >= 0; k-- {
 		nm := at.names[k]
-		if nm.sent > i+1 || (nm.full.lo >= m.lo && nm.full.hi <= m.hi) || (nm.appos.lo < m.hi && m.lo < nm.appos.hi) {
-			continue // the mention itself, or the mention as its appositive
+		if nm.sent > i+1 || (nm.full.lo >= m.lo && nm.full.hi <= m.hi) || (nm.appos.lo < m.hi && m.lo < nm.appos.hi) || at.weakName(k) {
+			continue // the mention itself, or the mention as its appositive, or no name
 		}
 		if at.hasRole(nm, head) || at.lastLow(nm.sp) == head {
 			// Earlier names first: a later one is a forward reference.
@@ -113,7 +145,61 @@ func (at *Attributor) description(m span, i int) span {
 			}
 		}
 	}
+	if !at.definite(m) {
+		return m
+	}
+	// The searches below look back at most far sentences: a long article
+	// must not cost its length per description.
+	from := max(0, i-far)
+	// "The institute" → "The Institute for Fiscal Studies": a word of an
+	// earlier name.
+	for k := at.namesUpTo(i) - 1; k >= 0 && at.names[k].sent >= from; k-- {
+		nm := at.names[k]
+		if nm.sp.hi-nm.sp.lo < 2 || (nm.full.lo >= m.lo && nm.full.hi <= m.hi) {
+			continue
+		}
+		for j := nm.sp.lo; j < nm.sp.hi; j++ {
+			if at.low(j) == head {
+				return at.named(nm)
+			}
+		}
+	}
+	// "The study", "that person": an earlier source described with the
+	// same noun ("A study led by researchers at …").
+	for j := i - 1; j >= from; j-- {
+		sp := at.sents[j].speaker
+		if !at.sents[j].quote || !sp.ok() || at.sents[j].mkind != phraseMention || sp == at.sents[j].mention && at.definite(sp) {
+			continue
+		}
+		for k := sp.lo; k < min(sp.hi, sp.lo+4); k++ {
+			if at.low(k) == head {
+				return sp
+			}
+		}
+	}
+	// "The company", "the group": the first organisation of the article.
+	if at.has(m.hi-1, fOrgKind) && m.hi-m.lo <= 3 {
+		for k := at.nameAfter(at.bounds[from]); k < len(at.names); k++ {
+			nm := at.names[k]
+			if nm.sent > i {
+				break
+			}
+			if at.orgLike(nm) && !(nm.full.lo >= m.lo && nm.full.hi <= m.hi) {
+				return at.named(nm)
+			}
+		}
+	}
 	return m
+}
+
+// definite reports whether noun phrase m refers back: "the company", "that
+// person", "the same report".
+func (at *Attributor) definite(m span) bool {
+	switch at.low(m.lo) {
+	case "the", "that", "this", "these", "those":
+		return m.hi-m.lo <= 4
+	}
+	return false
 }
 
 // earlierRole returns a name before k, in sentences up to i, that matches
@@ -126,4 +212,28 @@ func (at *Attributor) earlierRole(k int, head string, i int) int {
 		}
 	}
 	return -1
+}
+
+// headOf returns the head word of noun phrase m: its last word before a
+// complement or a relative clause ("Parents at Upwold", "Volunteers who
+// took part").
+func (at *Attributor) headOf(m span) int {
+	for k := m.lo + 1; k < m.hi; k++ {
+		if at.has(k, fPreposition) || at.low(k) == "who" || at.low(k) == "," {
+			return k - 1
+		}
+	}
+	return m.hi - 1
+}
+
+// question reports whether sentence j ends with a question mark.
+func (at *Attributor) question(j int) bool {
+	lo, hi := at.bounds[j], at.bounds[j+1]
+	for k := hi - 1; k >= lo; k-- {
+		if at.toks[k].kind == token.Quote {
+			continue
+		}
+		return at.low(k) == "?"
+	}
+	return false
 }
