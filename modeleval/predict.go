@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stancekit/stancekit/attribution"
 	"github.com/stancekit/stancekit/corpus"
@@ -89,17 +91,91 @@ func EvalItems(m *models.Model, gold []*corpus.Article, group string, workers in
 	return items, nil
 }
 
-// goldAttribution places a gold mention and cue at their first occurrence
-// in the sentence, as the annotation format means them.
+// goldAttribution places a gold mention and cue in the sentence, as the
+// annotation format means them: the gold gives their words, not offsets
+// (see placeSpan).
 func goldAttribution(s corpus.Sentence) *eval.AttributionParts {
 	at := func(text string) eval.TextSpan {
-		i := strings.Index(s.Text, text)
+		i := placeSpan(s.Text, text)
 		if text == "" || i < 0 {
 			return eval.TextSpan{Start: -1, End: -1}
 		}
 		return eval.TextSpan{Text: text, Start: i, End: i + len(text)}
 	}
 	return &eval.AttributionParts{Speaker: s.Speaker, Mention: at(s.Mention), Cue: at(s.Cue)}
+}
+
+// placeSpan returns where the annotated words sub stand in a sentence: the
+// first occurrence as whole words outside quotation marks (a source and its
+// reporting verb are the reporter's words, not the quoted ones: "he" in
+// `"We knew him," he said` is the second one, and never the "he" of "the"),
+// else the first as whole words, else the first at all; -1 if none.
+func placeSpan(text, sub string) int {
+	if sub == "" {
+		return -1
+	}
+	first, firstWhole := -1, -1
+	inQuote := quotedBytes(text)
+	for from := 0; ; {
+		i := strings.Index(text[from:], sub)
+		if i < 0 {
+			break
+		}
+		i += from
+		if first < 0 {
+			first = i
+		}
+		if wordBoundary(text, i) && wordBoundary(text, i+len(sub)) {
+			if !inQuote[i] {
+				return i
+			}
+			if firstWhole < 0 {
+				firstWhole = i
+			}
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		from = i + size
+	}
+	if firstWhole >= 0 {
+		return firstWhole
+	}
+	return first
+}
+
+// wordBoundary reports whether byte offset i of s is not inside a word: a
+// letter or digit does not stand on both sides of it.
+func wordBoundary(s string, i int) bool {
+	if i <= 0 || i >= len(s) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i:])
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return !isWord(before) || !isWord(after)
+}
+
+// quotedBytes marks the bytes of s inside double quotation marks (straight
+// ones toggle; curly ones open and close).
+func quotedBytes(s string) []bool {
+	in := make([]bool, len(s))
+	depth, straight := 0, false
+	for i, r := range s {
+		switch r {
+		case '"':
+			straight = !straight
+		case '“':
+			depth++
+		case '”':
+			depth = max(0, depth-1)
+		}
+		in[i] = straight || depth > 0
+	}
+	for i := 1; i < len(s); i++ { // continuation bytes of a rune follow its first byte
+		if !utf8.RuneStart(s[i]) {
+			in[i] = in[i-1]
+		}
+	}
+	return in
 }
 
 // predAttribution turns a predicted attribution's article offsets into
