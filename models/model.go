@@ -27,6 +27,7 @@ type Model struct {
 	Stage1   *Linear
 	Stage2   *Linear      // nil unless stacked
 	Chain    *Transitions // nil unless a sequence layer
+	Conv     *ConvMember  // nil unless the opt-in ordered-vector member (convmember.go)
 	Decode   string       // DecodePosterior or DecodeViterbi
 	Trained  TrainInfo
 }
@@ -64,6 +65,7 @@ type Workspace struct {
 	at    *attribution.Attributor // nil: attribution off
 	quote int                     // index of the "quote" label, -1 if none
 	attrs []attribution.Attribution
+	conv  convScratch // the ordered-vector member's buffers
 }
 
 // NewWorkspace returns buffers for Predict. Attribution is on when the
@@ -110,12 +112,18 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 	for i := range w.vecs {
 		m.Stage1.Scores(w.vecs[i], w.logp[i*k:(i+1)*k])
 	}
+	if m.Conv != nil {
+		w.convScores(a)
+	}
 	final := w.logp
 	if m.Stage2 != nil {
 		w.logp2 = grow(w.logp2, n*k)
 		w.stack.set(w.logp, n, k)
 		for i := range w.vecs {
 			w.stack.vector(&w.v2, &w.vecs[i], m.Stage1.Dim, a, i, k)
+			if m.Conv != nil {
+				w.convStack2(a, i)
+			}
 			m.Stage2.Scores(w.v2, w.logp2[i*k:(i+1)*k])
 		}
 		final = w.logp2
@@ -186,6 +194,9 @@ func (w *Workspace) Explain(a *corpus.Article, i, c, n int) []NamedContribution 
 	if m.Stage2 != nil {
 		lin = m.Stage2
 		w.stack.vector(&w.v2, &w.vecs[i], m.Stage1.Dim, a, i, k)
+		if m.Conv != nil {
+			w.convStack2(a, i)
+		}
 		cs = lin.Explain(w.v2, c, n)
 	} else {
 		cs = lin.Explain(w.vecs[i], c, n)
