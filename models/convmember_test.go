@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -149,3 +150,16 @@ func TestConvMemberDecodeDamaged(t *testing.T) {
 }
 
 func nan() float64 { return math.NaN() }
+
+// The member's stage-2 features are named after the stacking features
+// they mirror, so that explanations can show them.
+func TestConvMemberFeatureNames(t *testing.T) {
+	data := readArticles(t, "../testdata/news/train.jsonl", 6)
+	m, err := Train(data, convOptions(ConvMixStack, 1))
+	require.NoError(t, err)
+	d, k := m.Stage1.Dim, len(m.Labels)
+	assert.Equal(t, "stack-2:p(appeal)", m.FeatureName(d))
+	assert.Equal(t, "conv-stack-2:p(appeal)", m.FeatureName(d+stackDim(k)))
+	assert.Equal(t, "conv-stack-article:p(quote)", m.FeatureName(d+2*stackDim(k)-1))
+	assert.Equal(t, "?"+strconv.Itoa(d+2*stackDim(k)), m.FeatureName(d+2*stackDim(k)))
+}

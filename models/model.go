@@ -225,6 +225,8 @@ func (m *Model) FeatureName(i int) string {
 		return m.Pipeline.FeatureName(i)
 	case m.Stage2 != nil && i < d+stackDim(len(m.Labels)):
 		return stackFeatureName(i-d, m.Labels)
+	case m.Stage2 != nil && i < d+stackDim(len(m.Labels))+m.Conv.extraDim(len(m.Labels)):
+		return "conv-" + stackFeatureName(i-d-stackDim(len(m.Labels)), m.Labels)
 	}
 	return "?" + strconv.Itoa(i)
 }
