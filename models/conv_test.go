@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -252,4 +253,24 @@ func TestMixConv(t *testing.T) {
 	// shares are 2/3 and 1/3.
 	mixConv(dst, lin, conv, 0.5, 2)
 	assert.InDeltaSlice(t, []float64{math.Log(2.0 / 3), math.Log(1.0 / 3)}, dst, 1e-12)
+}
+
+// The cost of one sentence of 16 words (the mean of train.jsonl's
+// sentences) through the network, at the sizes BENCHMARKS.md 9b reports.
+func BenchmarkConvForward(b *testing.B) {
+	for _, filters := range []int{64, 128} {
+		b.Run(strconv.Itoa(filters), func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(1, 1))
+			n := newConvNet(100, 3, filters, 4, rng)
+			x := make([]float32, 18*100)
+			for i := range x[100 : 17*100] {
+				x[100+i] = float32(rng.NormFloat64())
+			}
+			var a convActs
+			b.ReportAllocs()
+			for b.Loop() {
+				n.forward(x, &a)
+			}
+		})
+	}
 }
