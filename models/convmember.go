@@ -243,3 +243,12 @@ func (o Options) checkConv() error {
 	}
 	return nil
 }
+
+// FileVersion is the model file format version WriteTo writes for m:
+// FormatVersionConv with the ordered-vector member, else FormatVersion.
+func (m *Model) FileVersion() int {
+	if m.Conv != nil {
+		return FormatVersionConv
+	}
+	return FormatVersion
+}

@@ -34,6 +34,7 @@ func TestConvMemberTrainSaveDecode(t *testing.T) {
 			b := modelBytes(t, m1)
 			assert.True(t, bytes.Equal(b, modelBytes(t, m4)), "workers 1 and 4 give different bytes")
 			assert.Equal(t, uint32(FormatVersionConv), binary.LittleEndian.Uint32(b[len(magic):]))
+			assert.Equal(t, FormatVersionConv, m1.FileVersion())
 			wantDim := m1.Stage1.Dim + stackDim(len(m1.Labels))
 			if mix == ConvMixStack {
 				wantDim += stackDim(len(m1.Labels))
@@ -68,6 +69,7 @@ func TestConvMemberOff(t *testing.T) {
 	b := modelBytes(t, plain)
 	assert.True(t, bytes.Equal(b, modelBytes(t, off)))
 	assert.Equal(t, uint32(FormatVersion), binary.LittleEndian.Uint32(b[len(magic):]))
+	assert.Equal(t, FormatVersion, off.FileVersion())
 	assert.Equal(t, fullOptions(LogReg).String(), off.Options.String())
 
 	on, err := Train(data, convOptions(ConvMixStack, 1))
