@@ -23,7 +23,7 @@ func TestBadModel(t *testing.T) {
 	flipped := bytes.Clone(good)
 	flipped[len(good)/2] ^= 0x40 // in the body: the checksum catches it
 	version := bytes.Clone(good)
-	binary.LittleEndian.PutUint32(version[16:], 2) // after the 16-byte magic
+	binary.LittleEndian.PutUint32(version[16:], 3) // after the 16-byte magic; 1 and 2 are read
 
 	// A sound file whose content does not fit together: one label only.
 	m, err := newsmodel.Load()
@@ -47,7 +47,7 @@ func TestBadModel(t *testing.T) {
 		{"checksum cut", good[:len(good)-1], "model file is truncated"},
 		{"flipped byte", flipped, "model file is corrupted: checksum"},
 		{"trailing bytes", append(bytes.Clone(good), '\n'), "model file is corrupted: 1 unexpected bytes after the checksum"},
-		{"other version", version, "unsupported model format version: file has version 2, this build reads version 1"},
+		{"other version", version, "unsupported model format version: file has version 3, this build reads versions 1 and 2"},
 		{"text file", article, "not a stancekit model file"},
 		{"gzip file", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00"), "not a stancekit model file"},
 		{"empty", nil, "not a stancekit model file"},

@@ -24,7 +24,7 @@ func About(m *models.Model, path string, command []string) []eval.Fact {
 		{Key: "decoding", Value: m.Decode},
 		{Key: "trained on", Value: fmt.Sprintf("%d articles, %d sentences", m.Trained.Articles, m.Trained.Sentences)},
 		{Key: "corpus SHA-256", Value: m.Trained.CorpusHash},
-		{Key: "model format version", Value: fmt.Sprint(models.FormatVersion)},
+		{Key: "model format version", Value: fmt.Sprint(m.FileVersion())},
 	}
 	if len(command) > 0 {
 		facts = append(facts, eval.Fact{Key: "command", Value: quoteArgs(command)})

@@ -24,6 +24,12 @@ const (
 	magic         = "STANCEKIT-MODEL\n"
 	FormatVersion = 1
 	headerLen     = len(magic) + 4 + 8
+
+	// FormatVersionConv is the version of a file whose model has the
+	// opt-in ordered-vector member (Model.Conv): its body is a gob of
+	// modelFileConv. A model without the member is written as version
+	// FormatVersion, byte for byte as before the member existed.
+	FormatVersionConv = 2
 )
 
 // Errors that callers may test with errors.Is.
@@ -47,6 +53,26 @@ type modelFile struct {
 	Trained  TrainInfo
 }
 
+// modelFileConv is modelFile and the ordered-vector member: a type of its
+// own, because gob describes every field of a type in the stream, so a new
+// field in modelFile would change the bytes of every model.
+type modelFileConv struct {
+	Labels   []string
+	Options  Options
+	Pipeline features.State
+	Stage1   Linear
+	Stage2   *Linear
+	Chain    *Transitions
+	Decode   string
+	Trained  TrainInfo
+	Conv     *ConvMember
+}
+
+func (f *modelFileConv) plain() *modelFile {
+	return &modelFile{Labels: f.Labels, Options: f.Options, Pipeline: f.Pipeline, Stage1: f.Stage1,
+		Stage2: f.Stage2, Chain: f.Chain, Decode: f.Decode, Trained: f.Trained}
+}
+
 // WriteTo writes the model in the file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var body bytes.Buffer
@@ -59,7 +85,14 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	mf := modelFile{Labels: m.Labels, Options: m.Options, Pipeline: m.Pipeline.State(), Stage1: *m.Stage1,
 		Stage2: m.Stage2, Chain: m.Chain, Decode: m.Decode, Trained: m.Trained}
 	mf.Options.Workers = 0 // does not change the model; keep bytes machine-independent
-	if err := gob.NewEncoder(zw).Encode(&mf); err != nil {
+	var v any = &mf
+	version := uint32(FormatVersion)
+	if m.Conv != nil {
+		v = &modelFileConv{Labels: mf.Labels, Options: mf.Options, Pipeline: mf.Pipeline, Stage1: mf.Stage1,
+			Stage2: mf.Stage2, Chain: mf.Chain, Decode: mf.Decode, Trained: mf.Trained, Conv: m.Conv}
+		version = FormatVersionConv
+	}
+	if err := gob.NewEncoder(zw).Encode(v); err != nil {
 		return 0, fmt.Errorf("models: encode: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -67,7 +100,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	hdr := make([]byte, 0, headerLen)
 	hdr = append(hdr, magic...)
-	hdr = binary.LittleEndian.AppendUint32(hdr, FormatVersion)
+	hdr = binary.LittleEndian.AppendUint32(hdr, version)
 	hdr = binary.LittleEndian.AppendUint64(hdr, uint64(body.Len()))
 	sum := binary.LittleEndian.AppendUint32(nil, crc32.ChecksumIEEE(body.Bytes()))
 	var n int64
@@ -140,8 +173,9 @@ func Decode(b []byte) (*Model, error) {
 	if len(b) < headerLen {
 		return nil, fmt.Errorf("%w: %d bytes, the header alone has %d", ErrTruncated, len(b), headerLen)
 	}
-	if v := binary.LittleEndian.Uint32(b[len(magic):]); v != FormatVersion {
-		return nil, fmt.Errorf("%w: file has version %d, this build reads version %d", ErrVersion, v, FormatVersion)
+	version := binary.LittleEndian.Uint32(b[len(magic):])
+	if version != FormatVersion && version != FormatVersionConv {
+		return nil, fmt.Errorf("%w: file has version %d, this build reads versions %d and %d", ErrVersion, version, FormatVersion, FormatVersionConv)
 	}
 	n := binary.LittleEndian.Uint64(b[len(magic)+4:])
 	rest := b[headerLen:]
@@ -160,11 +194,21 @@ func Decode(b []byte) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
+	if version == FormatVersionConv {
+		var mf modelFileConv
+		if err := gob.NewDecoder(zr).Decode(&mf); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		}
+		if mf.Conv == nil {
+			return nil, fmt.Errorf("%w: a version %d file without a convolution member", ErrCorrupt, version)
+		}
+		return fromFile(mf.plain(), mf.Conv)
+	}
 	var mf modelFile
 	if err := gob.NewDecoder(zr).Decode(&mf); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	return fromFile(&mf)
+	return fromFile(&mf, nil)
 }
 
 // Bounds on what a model file may declare, checked before anything is
@@ -177,7 +221,7 @@ const (
 	maxDim    = 1 << 28 // features per stage; k × maxDim weights still fit an int
 )
 
-func fromFile(mf *modelFile) (*Model, error) {
+func fromFile(mf *modelFile, conv *ConvMember) (*Model, error) {
 	k := len(mf.Labels)
 	if k < 2 || k > maxLabels {
 		return nil, fmt.Errorf("%w: %d labels (want 2 to %d)", ErrCorrupt, k, maxLabels)
@@ -204,8 +248,13 @@ func fromFile(mf *modelFile) (*Model, error) {
 	if err := checkLinear(&mf.Stage1, mf.Labels, pipe.Dim()); err != nil {
 		return nil, fmt.Errorf("stage 1: %w", err)
 	}
+	if conv != nil {
+		if err := conv.check(k, pipe.VectorTable(), mf.Stage2 != nil); err != nil {
+			return nil, err
+		}
+	}
 	if mf.Stage2 != nil {
-		if err := checkLinear(mf.Stage2, mf.Labels, pipe.Dim()+stackDim(k)); err != nil {
+		if err := checkLinear(mf.Stage2, mf.Labels, pipe.Dim()+stackDim(k)+conv.extraDim(k)); err != nil {
 			return nil, fmt.Errorf("stage 2: %w", err)
 		}
 	}
@@ -222,7 +271,7 @@ func fromFile(mf *modelFile) (*Model, error) {
 	}
 	s1 := mf.Stage1
 	return &Model{Labels: mf.Labels, Options: mf.Options, Pipeline: pipe, Stage1: &s1, Stage2: mf.Stage2,
-		Chain: mf.Chain, Decode: mf.Decode, Trained: mf.Trained, stagePairs: &stagePairs{}}, nil
+		Chain: mf.Chain, Decode: mf.Decode, Trained: mf.Trained, Conv: conv, stagePairs: &stagePairs{}}, nil
 }
 
 // checkLinear checks a stage's shape against the model (dim ≤ maxDim and

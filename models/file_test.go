@@ -362,7 +362,7 @@ func TestDecodeDamage(t *testing.T) {
 		{"one trailing byte", append(bytes.Clone(good), 0), ErrCorrupt},
 		{"a second copy appended", append(bytes.Clone(good), good...), ErrCorrupt},
 		{"version 0", withVersion(0), ErrVersion},
-		{"version 2", withVersion(FormatVersion + 1), ErrVersion},
+		{"version 3", withVersion(FormatVersionConv + 1), ErrVersion},
 		{"version max", withVersion(math.MaxUint32), ErrVersion},
 		{"header only", good[:headerLen], ErrTruncated},
 		{"checksum missing", good[:len(good)-4], ErrTruncated},

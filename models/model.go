@@ -27,6 +27,7 @@ type Model struct {
 	Stage1   *Linear
 	Stage2   *Linear      // nil unless stacked
 	Chain    *Transitions // nil unless a sequence layer
+	Conv     *ConvMember  // nil unless the opt-in ordered-vector member (convmember.go)
 	Decode   string       // DecodePosterior or DecodeViterbi
 	Trained  TrainInfo
 
@@ -66,7 +67,8 @@ type Workspace struct {
 	at    *attribution.Attributor // nil: attribution off
 	quote int                     // index of the "quote" label, -1 if none
 	attrs []attribution.Attribution
-	pairW []float32 // both stages' weights interleaved (m.pairs), or nil
+	pairW []float32   // both stages' weights interleaved (m.pairs), or nil
+	conv  convScratch // the ordered-vector member's buffers
 }
 
 // NewWorkspace returns buffers for Predict. Attribution is on when the
@@ -128,11 +130,17 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 			}
 			m.Stage1.finish(p1)
 		}
+		if m.Conv != nil {
+			w.convScores(a) // mixes into stage 1's scores, or keeps its own for stage 2
+		}
 		w.stack.set(w.logp, n, k)
 		for i := range w.vecs {
 			p2 := w.logp2[i*k : (i+1)*k]
 			w.v2.Reset()
 			w.stack.appendTo(&w.v2, m.Stage1.Dim, a, i, k)
+			if m.Conv != nil {
+				w.convStack2(a, i)
+			}
 			m.Stage2.addRaw(w.v2, p2)
 			m.Stage2.finish(p2)
 		}
@@ -204,6 +212,9 @@ func (w *Workspace) Explain(a *corpus.Article, i, c, n int) []NamedContribution 
 	if m.Stage2 != nil {
 		lin = m.Stage2
 		w.stack.vector(&w.v2, &w.vecs[i], m.Stage1.Dim, a, i, k)
+		if m.Conv != nil {
+			w.convStack2(a, i)
+		}
 		cs = lin.Explain(w.v2, c, n)
 	} else {
 		cs = lin.Explain(w.vecs[i], c, n)
@@ -232,6 +243,8 @@ func (m *Model) FeatureName(i int) string {
 		return m.Pipeline.FeatureName(i)
 	case m.Stage2 != nil && i < d+stackDim(len(m.Labels)):
 		return stackFeatureName(i-d, m.Labels)
+	case m.Stage2 != nil && i < d+stackDim(len(m.Labels))+m.Conv.extraDim(len(m.Labels)):
+		return "conv-" + stackFeatureName(i-d-stackDim(len(m.Labels)), m.Labels)
 	}
 	return "?" + strconv.Itoa(i)
 }

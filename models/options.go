@@ -45,7 +45,25 @@ type Options struct {
 	// vectorTable is the word-vector table Features.Vectors names, loaded
 	// once by the caller for many trainings (cross-validation); not saved.
 	vectorTable *vectors.Table
+
+	// conv is the opt-in ordered-vector member (WithConv). Unexported, so
+	// that gob leaves it out of the saved options: a model without it keeps
+	// its bytes; a member's own options are saved with it (ConvMember).
+	conv ConvOptions
 }
+
+// WithConv returns o with the ordered-vector member on (c.Filters > 0),
+// its zero fields set to the ConvOptions defaults, or off (c.Filters 0).
+func (o Options) WithConv(c ConvOptions) Options {
+	if c.Filters > 0 {
+		c = c.withDefaults()
+	}
+	o.conv = c
+	return o
+}
+
+// Conv returns the ordered-vector member's options (Filters 0: off).
+func (o Options) Conv() ConvOptions { return o.conv }
 
 // WithVectorTable returns o with the vector table that o.Features.Vectors
 // names already loaded, so that training does not load it again.
@@ -87,6 +105,9 @@ func (o Options) Validate() error {
 	case (o.Stack || o.Calibrate) && o.StackFolds < 2:
 		return fmt.Errorf("models: stacking and calibration need at least 2 folds, got %d", o.StackFolds)
 	}
+	if err := o.checkConv(); err != nil {
+		return err
+	}
 	return o.Features.Validate()
 }
 
@@ -106,6 +127,11 @@ func (o Options) classWeights(d *Dataset) []float64 {
 }
 
 func (o Options) String() string {
-	return fmt.Sprintf("model=%s C=%g alpha=%g beta=%g balanced=%v maxiter=%d tol=%g stack=%v/%d sequence=%v/%g calibrate=%v seed=%d features={%s}",
+	s := fmt.Sprintf("model=%s C=%g alpha=%g beta=%g balanced=%v maxiter=%d tol=%g stack=%v/%d sequence=%v/%g calibrate=%v seed=%d features={%s}",
 		o.Model, o.C, o.Alpha, o.Beta, o.Balanced, o.MaxIter, o.Tol, o.Stack, o.StackFolds, o.Sequence, o.SeqWeight, o.Calibrate, o.Seed, o.Features)
+	if c := o.conv; c.Filters > 0 {
+		s += fmt.Sprintf(" conv={filters=%d width=%d epochs=%d batch=%d rate=%g l2=%g dropout=%g mix=%s seed=%d}",
+			c.Filters, c.Width, c.Epochs, c.Batch, c.Rate, c.L2, c.Dropout, c.Mix, c.Seed)
+	}
+	return s
 }

@@ -23,6 +23,9 @@ func (w *Workspace) Reasons(a *corpus.Article, i, c, n int) []NamedContribution 
 		return m.reasons(m.Stage1.Explain(w.vecs[i], c, n), w.vecs[i])
 	}
 	w.stack.vector(&w.v2, &w.vecs[i], m.Stage1.Dim, a, i, k)
+	if m.Conv != nil {
+		w.convStack2(a, i)
+	}
 	out := m.reasons(m.Stage2.Explain(w.v2, c, n), w.v2)
 	for j := range out {
 		if label, ok := ownVerdict(out[j].Name, m.Labels); ok {

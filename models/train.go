@@ -34,6 +34,9 @@ func TrainWithLabels(articles []*corpus.Article, labels []string, opts Options) 
 	if len(labels) < 2 {
 		return nil, fmt.Errorf("models: need at least two labels, have %v", labels)
 	}
+	if err := opts.checkConv(); err != nil {
+		return nil, err
+	}
 	index := make(map[string]int, len(labels))
 	for i, l := range labels {
 		index[l] = i
@@ -96,15 +99,25 @@ func TrainWithLabels(articles []*corpus.Article, labels []string, opts Options) 
 	// that it learns how much to trust them on unseen text.
 	t1 := fitTemperature(oofRaw1, data.Y, k)
 	logp1 := scaledLogp(oofRaw1, k, t1)
-	data2 := NewDataset(data.Dim+stackDim(k), labels)
-	var v2 features.Vector
-	var sp stackProbs
+	var convLogp []float64 // the ordered-vector member's, out of fold (see convmember.go)
+	if opts.conv.Filters > 0 {
+		if m.Conv, convLogp, err = fitConvMember(pipe, articles, data.Y, starts, folds, logp1, k, opts); err != nil {
+			return nil, err
+		}
+	}
+	data2 := NewDataset(data.Dim+stackDim(k)+m.Conv.extraDim(k), labels)
+	var v2, tmp features.Vector
+	var sp, cp stackProbs
 	for ai, a := range articles {
 		sp.set(logp1[starts[ai]*k:], len(a.Sentences), k)
+		if m.Conv.extraDim(k) > 0 {
+			cp.set(convLogp[starts[ai]*k:], len(a.Sentences), k)
+		}
 		for i := range a.Sentences {
 			row := starts[ai] + i
 			v := data.Row(row)
 			sp.vector(&v2, &v, data.Dim, a, i, k)
+			m.Conv.stack2(&cp, &v2, &tmp, data.Dim+stackDim(k), a, i, k)
 			data2.Append(&v2, data.Y[row])
 		}
 	}

@@ -99,7 +99,7 @@ func modelInfo(m *models.Model, opts Options) []byte {
 		Formats       map[string]string `json:"formats"`
 	}{
 		Name: opts.ModelName, SHA256: opts.ModelSHA256,
-		FormatVersion: models.FormatVersion,
+		FormatVersion: m.FileVersion(),
 		Labels:        m.Labels,
 		Features: map[string]any{
 			"dim": m.Pipeline.Dim(), "weighting": cfg.Weighting.String(), "config": cfg,

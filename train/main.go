@@ -109,6 +109,12 @@ func train(args []string, stdout, stderr io.Writer) error {
 		vecContext = fs.Bool("vector-context", def.Features.VectorContext, "also the previous and next sentence's pooled vectors")
 		logo       = fs.String("logo", "", "leave-one-group-out evaluation by this article field (e.g. genre) instead of training")
 		logoMin    = fs.Int("logo-min", 8, "with -logo: hold out only groups of at least this many articles")
+
+		convF       = fs.Int("conv", 0, "experimental: add a 1-D convolution over the word vectors in order with this many filters as an ensemble member (0: off; BENCHMARKS.md 9b)")
+		convWidth   = fs.Int("conv-width", 3, "with -conv: words per convolution window")
+		convEpochs  = fs.Int("conv-epochs", 5, "with -conv: training passes over the sentences")
+		convMix     = fs.String("conv-mix", models.ConvMixAverage, "with -conv: avg (weighted mean of stage-1 log-probabilities) or stack (features of stage 2)")
+		convDropout = fs.Float64("conv-dropout", 0.25, "with -conv: share of pooled features dropped while training")
 	)
 	// Old names, kept working: -out beside -o was a trap (one wrote the
 	// model, the other the report), and -format means the output in classify.
@@ -216,6 +222,9 @@ func train(args []string, stdout, stderr io.Writer) error {
 	if *decode != models.DecodePosterior && *decode != models.DecodeViterbi {
 		return usageError{fmt.Errorf("-decode %q: want posterior or viterbi", *decode)}
 	}
+	if *convF != 0 {
+		opts = opts.WithConv(models.ConvOptions{Filters: *convF, Width: *convWidth, Epochs: *convEpochs, Mix: *convMix, Dropout: *convDropout, Seed: *seed})
+	}
 	if err := opts.Validate(); err != nil {
 		return usageError{err}
 	}
@@ -321,6 +330,9 @@ func train(args []string, stdout, stderr io.Writer) error {
 	}
 	logf("train: trained in %s (%d features)", time.Since(start).Round(time.Millisecond), m.Pipeline.Dim())
 	m.Decode = *decode
+	if c := m.Conv; c != nil {
+		logf("train: conv member (%s): out-of-fold stage-1 macro-F1 conv %.4f, linear %.4f, mixed %.4f (weight %g, temperature %.3f)", c.Mix, c.F1Conv, c.F1Linear, c.F1Mixed, c.Weight, c.Temperature)
+	}
 	if *out != "" {
 		if err := m.Save(*out); err != nil {
 			return err

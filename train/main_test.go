@@ -300,6 +300,12 @@ func TestUsage(t *testing.T) {
 		{[]string{"-data", trainPath, "-logo", "genre", "-report", "html"}, "-logo writes text or json"},
 		{[]string{"-data", trainPath, "-logo", "genre", "-logo-min", "0"}, "-logo-min 0: must be at least 1"},
 		{[]string{"-data", trainPath, "-logo", "genre", "-cv", "3"}, "use it without -cv and -test"},
+		// The opt-in convolution member (BENCHMARKS.md 9b).
+		{[]string{"-data", trainPath, "-conv", "4"}, "needs the stacking stage"},
+		{[]string{"-data", trainPath, "-stack", "-conv", "4", "-vectors", "none"}, "needs word vectors"},
+		{[]string{"-data", trainPath, "-stack", "-conv", "-2"}, "-2 filters"},
+		{[]string{"-data", trainPath, "-stack", "-conv", "4", "-conv-mix", "max"}, `mix "max"`},
+		{[]string{"-data", trainPath, "-stack", "-conv", "4", "-conv-dropout", "1"}, "dropout 1"},
 	}
 	for _, tt := range tests {
 		code, out, stderr := trainCmd(t, tt.args...)
@@ -354,4 +360,27 @@ func TestLabelTypos(t *testing.T) {
 	m, err := models.Load(model)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"fact", "opinion", "quote"}, m.Labels, "only the sentences with allowed labels are trained on")
+}
+
+// -conv trains the ordered-vector member into the model file, which
+// loads and labels text; without -conv the model has none.
+func TestConv(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "small.jsonl")
+	require.NoError(t, os.WriteFile(data, []byte(copyLines(t, trainPath, 24)), 0o644))
+	path := filepath.Join(t.TempDir(), "conv.stkm")
+	code, _, stderr := trainCmd(t, "-data", data, "-stack", "-stack-folds", "2", "-conv", "4", "-conv-epochs", "1", "-conv-mix", "stack", "-save", path)
+	require.Equal(t, 0, code, stderr)
+	m, err := models.Load(path)
+	require.NoError(t, err)
+	require.NotNil(t, m.Conv)
+	assert.Equal(t, 4, m.Conv.Net.Filters)
+	assert.Equal(t, models.ConvMixStack, m.Conv.Mix)
+	a := &corpus.Article{ID: "x", Text: "The bridge opened on Monday. Sign up for our newsletter."}
+	assert.Len(t, m.NewWorkspace().Predict(a), 2)
+
+	code, _, stderr = trainCmd(t, "-data", data, "-stack", "-stack-folds", "2", "-save", path)
+	require.Equal(t, 0, code, stderr)
+	m, err = models.Load(path)
+	require.NoError(t, err)
+	assert.Nil(t, m.Conv)
 }
