@@ -105,8 +105,8 @@ func TestLinearExplain(t *testing.T) {
 	assert.Empty(t, m.Explain(x, 0, 0), "n = 0 asks for nothing")
 }
 
-// rawPair and rawPaired must be the same bits as two Raw calls: Predict relies on it to
-// score both stages in one pass. Stage b is wider (stacking features past
+// rawPaired must be the same bits as two Raw calls: Predict relies on it
+// to score both stages in one pass. Stage b is wider (stacking features past
 // a.Dim), and v holds an index past both dimensions, which both ignore.
 func TestRawPairEqualsRaw(t *testing.T) {
 	a := &Linear{LabelNames: []string{"x", "y", "z"}, Dim: 4, B: []float64{0.1, -0.2, 0.3},
@@ -117,15 +117,13 @@ func TestRawPairEqualsRaw(t *testing.T) {
 	wantA, wantB := make([]float64, 3), make([]float64, 3)
 	a.Raw(v, wantA)
 	b.Raw(v, wantB)
-	gotA, gotB := make([]float64, 3), make([]float64, 3)
-	rawPair(a, b, v, gotA, gotB)
-	assert.Equal(t, wantA, gotA)
-	assert.Equal(t, wantB, gotB)
 	m := &Model{Stage1: a, Stage2: b, stagePairs: &stagePairs{}}
 	w := m.pairs()
 	require.Len(t, w, 2*3*a.Dim)
 	assert.Equal(t, []float32{0.5, -1, 2, 1, 2, 3}, w[:6], "feature 0: a's row, then b's")
-	gotA, gotB = make([]float64, 3), make([]float64, 3)
+	assert.Equal(t, w, (&Model{Stage1: a, Stage2: b}).pairs(), "a model built by hand gets its own copy")
+	assert.Nil(t, (&Model{Stage1: a}).pairs(), "not stacked")
+	gotA, gotB := make([]float64, 3), make([]float64, 3)
 	rawPaired(a, b, w, v, gotA, gotB)
 	assert.Equal(t, wantA, gotA)
 	assert.Equal(t, wantB, gotB)

@@ -67,7 +67,7 @@ type Workspace struct {
 	at    *attribution.Attributor // nil: attribution off
 	quote int                     // index of the "quote" label, -1 if none
 	attrs []attribution.Attribution
-	pairW []float32   // both stages' weights interleaved (m.pairs), or nil
+	pairW []float32   // both stages' weights interleaved (m.pairs), nil when not stacked
 	conv  convScratch // the ordered-vector member's buffers
 }
 
@@ -123,11 +123,7 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 		w.logp2 = grow(w.logp2, n*k)
 		for i := range w.vecs {
 			p1, p2 := w.logp[i*k:(i+1)*k], w.logp2[i*k:(i+1)*k]
-			if w.pairW != nil {
-				rawPaired(m.Stage1, m.Stage2, w.pairW, w.vecs[i], p1, p2)
-			} else {
-				rawPair(m.Stage1, m.Stage2, w.vecs[i], p1, p2)
-			}
+			rawPaired(m.Stage1, m.Stage2, w.pairW, w.vecs[i], p1, p2)
 			m.Stage1.finish(p1)
 		}
 		if m.Conv != nil {

@@ -6,33 +6,6 @@ import (
 	"github.com/stancekit/stancekit/features"
 )
 
-// rawPair is a.Raw(v, outA) and b.Raw(v, outB) in one pass over v: the
-// stacked stage scores the stage-1 features again, and reading them once
-// saves the copy and the second walk (same bits as two Raw calls). a and b
-// have the same labels.
-func rawPair(a, b *Linear, v features.Vector, outA, outB []float64) {
-	k := len(a.LabelNames)
-	copy(outA, a.B)
-	copy(outB, b.B)
-	outA, outB = outA[:k], outB[:k]
-	for j, idx := range v.Index {
-		x := float64(v.Value[j])
-		i := int(idx)
-		if i < a.Dim {
-			w := a.W[i*k : i*k+k]
-			for c, wc := range w {
-				outA[c] += float64(wc) * x
-			}
-		}
-		if i < b.Dim {
-			w := b.W[i*k : i*k+k]
-			for c, wc := range w {
-				outB[c] += float64(wc) * x
-			}
-		}
-	}
-}
-
 // stagePairs holds, for a stacked model, the weights of both stages for
 // each stage-1 feature side by side (2k floats a feature): scoring a
 // sentence reads each of its n-gram rows once, one cache miss where two
@@ -44,28 +17,42 @@ type stagePairs struct {
 	w      []float32
 }
 
-// pairs returns the interleaved weights of m's two stages, or nil when m
-// is not stacked or its stages disagree in labels or dimension.
+// pairs returns the interleaved weights of m's two stages (nil when m is
+// not stacked): shared through m.stagePairs when Decode or Train set it,
+// else built for the caller (a model assembled by hand).
 func (m *Model) pairs() []float32 {
 	p, a, b := m.stagePairs, m.Stage1, m.Stage2
-	if p == nil || a == nil || b == nil || len(a.LabelNames) != len(b.LabelNames) || b.Dim < a.Dim {
+	if a == nil || b == nil {
 		return nil
+	}
+	if p == nil {
+		return interleave(a, b)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.s1 != a || p.s2 != b {
-		k := len(a.LabelNames)
-		w := make([]float32, 0, 2*k*a.Dim)
-		for j := range a.Dim {
-			w = append(w, a.W[j*k:j*k+k]...)
-			w = append(w, b.W[j*k:j*k+k]...)
-		}
-		p.s1, p.s2, p.w = a, b, w
+		p.s1, p.s2, p.w = a, b, interleave(a, b)
 	}
 	return p.w
 }
 
-// rawPaired is rawPair over the interleaved weights w of m.pairs.
+// interleave lays out, for each stage-1 feature, a's k weights then b's.
+// Stage 2 reads every stage-1 feature, so b.Dim ≥ a.Dim (Decode checks it).
+func interleave(a, b *Linear) []float32 {
+	k := len(a.LabelNames)
+	w := make([]float32, 0, 2*k*a.Dim)
+	for j := range a.Dim {
+		w = append(w, a.W[j*k:j*k+k]...)
+		w = append(w, b.W[j*k:j*k+k]...)
+	}
+	return w
+}
+
+// rawPaired is a.Raw(v, outA) and b.Raw(v, outB) in one pass over v and
+// the interleaved weights w of m.pairs: the stacked stage scores the
+// stage-1 features again, and reading each feature's row once saves a copy
+// of v, a second walk and a cache miss (same bits as two Raw calls). a and
+// b have the same labels.
 func rawPaired(a, b *Linear, w []float32, v features.Vector, outA, outB []float64) {
 	k := len(a.LabelNames)
 	if k == 4 {
