@@ -139,27 +139,19 @@ func mixConv(dst, lin, conv []float64, w float64, k int) {
 func argmaxF1(logp []float64, y []int, k int) float64 {
 	conf := make([]int, k*k)
 	for i, g := range y {
-		best := 0
-		for c := 1; c < k; c++ {
-			if logp[i*k+c] > logp[i*k+best] {
-				best = c
-			}
-		}
-		conf[g*k+best]++
+		conf[g*k+argmax(logp[i*k:(i+1)*k])]++
 	}
 	return macroF1(conf, k)
 }
 
-// stack2 adds the member's stacking features of sentence i to stage 2's
-// vector v2 (which holds everything before offset off) with ConvMixStack,
-// through the scratch vector tmp; sp holds the article's convolution
-// log-probabilities.
-func (c *ConvMember) stack2(sp *stackProbs, v2, tmp *features.Vector, off int, a *corpus.Article, i, k int) {
+// stack2 appends the member's stacking features of sentence i, from offset
+// off, to stage 2's vector v2 with ConvMixStack; sp holds the article's
+// convolution log-probabilities.
+func (c *ConvMember) stack2(sp *stackProbs, v2 *features.Vector, off int, a *corpus.Article, i, k int) {
 	if c == nil || c.Mix != ConvMixStack {
 		return
 	}
-	sp.vector(tmp, v2, off, a, i, k)
-	*v2, *tmp = *tmp, *v2
+	sp.appendTo(v2, off, a, i, k)
 }
 
 // convScratch is a workspace's buffers for the member.
@@ -169,7 +161,6 @@ type convScratch struct {
 	acts convActs
 	logp []float64
 	sp   stackProbs
-	tmp  features.Vector
 }
 
 // convScores runs the member over the article last extracted: with
@@ -204,7 +195,7 @@ func (w *Workspace) convScores(a *corpus.Article) {
 func (w *Workspace) convStack2(a *corpus.Article, i int) {
 	m := w.m
 	k := len(m.Labels)
-	m.Conv.stack2(&w.conv.sp, &w.v2, &w.conv.tmp, m.Stage1.Dim+stackDim(k), a, i, k)
+	m.Conv.stack2(&w.conv.sp, &w.v2, m.Stage1.Dim+stackDim(k), a, i, k)
 }
 
 // check reports a member that cannot belong to a model with k labels over

@@ -44,17 +44,6 @@ func denseDataset(labels []string, rows [][]float64, y []int) *Dataset {
 	return d
 }
 
-// argmax returns the index of the largest entry (the first on ties).
-func argmax(x []float64) int {
-	best := 0
-	for i, v := range x {
-		if v > x[best] {
-			best = i
-		}
-	}
-	return best
-}
-
 // Vocabularies of the synthetic corpus: made-up words, so that no cue
 // lexicon fires on them and only the n-grams carry the label.
 var (

@@ -70,6 +70,17 @@ func (m *Linear) finish(out []float64) {
 	logSoftmax(out)
 }
 
+// argmax returns the index of the largest entry (the first on ties).
+func argmax(x []float64) int {
+	best := 0
+	for i, v := range x {
+		if v > x[best] {
+			best = i
+		}
+	}
+	return best
+}
+
 // logSoftmax turns scores into log-probabilities in place.
 func logSoftmax(s []float64) {
 	mx := math.Inf(-1)

@@ -106,7 +106,7 @@ func TrainWithLabels(articles []*corpus.Article, labels []string, opts Options) 
 		}
 	}
 	data2 := NewDataset(data.Dim+stackDim(k)+m.Conv.extraDim(k), labels)
-	var v2, tmp features.Vector
+	var v2 features.Vector
 	var sp, cp stackProbs
 	for ai, a := range articles {
 		sp.set(logp1[starts[ai]*k:], len(a.Sentences), k)
@@ -117,7 +117,7 @@ func TrainWithLabels(articles []*corpus.Article, labels []string, opts Options) 
 			row := starts[ai] + i
 			v := data.Row(row)
 			sp.vector(&v2, &v, data.Dim, a, i, k)
-			m.Conv.stack2(&cp, &v2, &tmp, data.Dim+stackDim(k), a, i, k)
+			m.Conv.stack2(&cp, &v2, data.Dim+stackDim(k), a, i, k)
 			data2.Append(&v2, data.Y[row])
 		}
 	}
@@ -185,13 +185,7 @@ func (m *Model) chainF1(seqs [][]int, logp []float64) float64 {
 		buf = append(buf[:0], logp[off*k:(off+n)*k]...)
 		m.Chain.Posteriors(buf, n)
 		for i, y := range s {
-			best := 0
-			for c := 1; c < k; c++ {
-				if buf[i*k+c] > buf[i*k+best] {
-					best = c
-				}
-			}
-			conf[y*k+best]++
+			conf[y*k+argmax(buf[i*k:(i+1)*k])]++
 		}
 		off += n
 	}
