@@ -38,10 +38,22 @@ func TestCues(t *testing.T) {
 func TestLexiconLookupByHash(t *testing.T) {
 	lx, err := LoadLexicons()
 	require.NoError(t, err)
-	require.NotEmpty(t, lx.index)
-	for w, info := range lx.index {
-		got := lx.lookup(&Analysed{Norm: w, Hash: hashString(fnvOffset, w)})
-		require.Same(t, info, got, "word %q", w)
+	look := func(w string) *wordInfo { return lx.lookup(&Analysed{Norm: w, Hash: hashString(fnvOffset, w)}) }
+	require.NotEmpty(t, lx.words)
+	for r, w := range lx.words {
+		require.Same(t, lx.infos[r], look(w), "word %q", w)
+	}
+	for _, c := range []struct {
+		set  map[string]bool
+		flag uint16
+	}{{lx.Reporting, lexReporting}, {lx.Publisher, lexPublisher}, {lx.Modals, lexModal}, {lx.Hedges, lexHedge}, {lx.Evaluative, lexEvaluative}} {
+		for w := range c.set {
+			require.NotNil(t, look(w), "word %q", w)
+			require.NotZero(t, look(w).flags&c.flag, "word %q", w)
+		}
+	}
+	for w, p := range lx.Person {
+		require.Equal(t, p, look(w).person, "word %q", w)
 	}
 	for _, w := range []string{"", "zzyzx", "said said", "Said"} {
 		assert.Nil(t, lx.lookup(&Analysed{Norm: w, Hash: hashString(fnvOffset, w)}), "word %q", w)

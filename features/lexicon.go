@@ -26,15 +26,12 @@ type Lexicons struct {
 	Attribution  phrases        // token sequences
 	Appeal       phrases
 
-	// index maps every word of the lists above (and the month and money
-	// words) to its classes and the phrases it starts, so that cues looks
-	// each token up once instead of once per list.
-	index map[string]*wordInfo
-
-	// byHash finds the same entries by the tokens' FNV-1a hash (one flat
-	// probe instead of a string map lookup per token); infos[r] is the
-	// entry of row r and words[r] its word, compared to rule out a
-	// collision.
+	// The entry of every word of the lists above (and the month and money
+	// words): its classes and the phrases it starts, so that cues looks
+	// each token up once instead of once per list. byHash finds a token's
+	// row by its FNV-1a hash (one flat probe, not a string map lookup);
+	// infos[r] is the entry of row r and words[r] its word, compared to
+	// rule out a collision.
 	byHash keyTable
 	infos  []*wordInfo
 	words  []string
@@ -69,12 +66,12 @@ type wordInfo struct {
 }
 
 func (l *Lexicons) buildIndex() {
-	l.index = map[string]*wordInfo{}
+	index := map[string]*wordInfo{}
 	get := func(w string) *wordInfo {
-		wi := l.index[w]
+		wi := index[w]
 		if wi == nil {
 			wi = &wordInfo{}
-			l.index[w] = wi
+			index[w] = wi
 		}
 		return wi
 	}
@@ -101,12 +98,12 @@ func (l *Lexicons) buildIndex() {
 	for w, ps := range l.Appeal {
 		get(w).appeal = ps
 	}
-	l.words = slices.Sorted(maps.Keys(l.index))
+	l.words = slices.Sorted(maps.Keys(index))
 	keys := make([]uint64, len(l.words))
 	l.infos = make([]*wordInfo, len(l.words))
 	for r, w := range l.words {
 		keys[r] = hashString(fnvOffset, w)
-		l.infos[r] = l.index[w]
+		l.infos[r] = index[w]
 	}
 	l.byHash = newKeyTable(keys)
 }
