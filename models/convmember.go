@@ -24,6 +24,8 @@ type ConvMember struct {
 	// linear model alone and of the mixture (ConvMixAverage; else the
 	// linear model's): a record of why Weight is what it is.
 	F1Conv, F1Linear, F1Mixed float64
+
+	proj *wordProjection // Net's responses per word (width 1), set by Decode and Train; nil: run Net
 }
 
 // convWeights are the shares of the convolution tried for ConvMixAverage
@@ -109,6 +111,7 @@ func fitConvMember(pipe *features.Pipeline, articles []*corpus.Article, y, start
 	mem := &ConvMember{Net: *trainConv(t, sents, y, k, co, opts.Workers), Mix: co.Mix, Temperature: temp, Options: co,
 		F1Conv: argmaxF1(oof, y, k), F1Linear: argmaxF1(logp1, y, k)}
 	mem.F1Mixed = mem.F1Linear
+	mem.proj = newWordProjection(&mem.Net, t)
 	if co.Mix == ConvMixAverage {
 		best, bestF := 0.0, -1.0
 		mixed := make([]float64, len(logp1))
@@ -174,10 +177,22 @@ func (w *Workspace) convScores(a *corpus.Article) {
 	s.logp = grow(s.logp, n*k)
 	x := w.ex.Analysis()
 	t := m.Pipeline.VectorTable()
+	proj := c.proj
+	if proj != nil && proj.net != &c.Net {
+		proj = nil // a copy of the member: its cache belongs to the original
+	}
 	for i := 0; i < n; i++ {
 		s.rows = m.Pipeline.WordRows(x, i, s.rows[:0])
 		out := s.logp[i*k : (i+1)*k]
-		s.x = c.Net.scores(t, s.rows, &s.acts, s.x, out)
+		if proj != nil {
+			if cap(s.x) < t.Dim {
+				s.x = make([]float32, t.Dim)
+			}
+			proj.forward(s.rows, &s.acts, s.x[:t.Dim])
+			copy(out, s.acts.logits)
+		} else {
+			s.x = c.Net.scores(t, s.rows, &s.acts, s.x, out)
+		}
 		for j := range out {
 			out[j] /= c.Temperature
 		}

@@ -252,6 +252,7 @@ func fromFile(mf *modelFile, conv *ConvMember) (*Model, error) {
 		if err := conv.check(k, pipe.VectorTable(), mf.Stage2 != nil); err != nil {
 			return nil, err
 		}
+		conv.proj = newWordProjection(&conv.Net, pipe.VectorTable())
 	}
 	if mf.Stage2 != nil {
 		if err := checkLinear(mf.Stage2, mf.Labels, pipe.Dim()+stackDim(k)+conv.extraDim(k)); err != nil {

@@ -1,0 +1,58 @@
+package models
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A width-1 member predicts from its per-word cache the bits the network
+// computes window by window, when trained and when decoded, and workspaces
+// in several goroutines fill the shared cache safely (run with -race).
+func TestWordProjectionSameBits(t *testing.T) {
+	data := readArticles(t, "../testdata/news/train.jsonl", 12)
+	for _, mix := range []string{ConvMixAverage, ConvMixStack} {
+		t.Run(mix, func(t *testing.T) {
+			o := fullOptions(LogReg)
+			o = o.WithConv(ConvOptions{Filters: 8, Width: 1, Epochs: 2, Mix: mix, Seed: 5})
+			m, err := Train(data, o)
+			require.NoError(t, err)
+			require.NotNil(t, m.Conv.proj, "Train sets the cache of a width-1 member")
+
+			slow := *m
+			conv := *m.Conv
+			conv.proj = nil
+			slow.Conv = &conv
+			want := predictAll(&slow, data)
+			requireSameBits(t, want, predictAll(m, data))
+
+			back, err := Decode(modelBytes(t, m))
+			require.NoError(t, err)
+			require.NotNil(t, back.Conv.proj, "Decode sets the cache of a width-1 member")
+			var wg sync.WaitGroup
+			got := make([][][]Prediction, 4)
+			for g := range got {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					got[g] = predictAll(back, data)
+				}()
+			}
+			wg.Wait()
+			for _, g := range got {
+				requireSameBits(t, want, g)
+			}
+		})
+	}
+}
+
+// Wider windows have no per-word cache: a window's response depends on
+// its neighbours.
+func TestWordProjectionOnlyWidthOne(t *testing.T) {
+	n := &ConvNet{Dim: 4, Width: 3, Filters: 2, K: 2}
+	assert.Nil(t, newWordProjection(n, nil))
+	n.Width = 1
+	assert.Nil(t, newWordProjection(n, nil), "no table, no cache")
+}
