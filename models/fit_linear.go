@@ -67,6 +67,11 @@ func (p *linearProblem) evaluate(x, grad []float64) float64 {
 	p.parallel(n, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			s := p.raw[i*k : (i+1)*k]
+			if k == 4 {
+				p.scores4(x, i, s)
+				p.rowsLo[i] = p.rowLoss(s, d.Y[i])
+				continue
+			}
 			for c := 0; c < k; c++ {
 				s[c] = x[k*dim+c]
 			}
@@ -110,6 +115,10 @@ func (p *linearProblem) gradient(x, grad []float64) {
 	gb := grad[k*dim:]
 	for c := range gb {
 		gb[c] = 0
+	}
+	if k == 4 {
+		p.gradient4(grad)
+		return
 	}
 	for i := 0; i < n; i++ {
 		r := p.raw[i*k : (i+1)*k]
