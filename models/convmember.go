@@ -219,8 +219,8 @@ func (c *ConvMember) check(k int, t *vectors.Table, stacked bool) error {
 	switch {
 	case t == nil:
 		return fmt.Errorf("%w: a convolution member without word vectors", ErrCorrupt)
-	case !stacked:
-		return fmt.Errorf("%w: a convolution member without a stacking stage", ErrCorrupt)
+	case !stacked && c.Mix == ConvMixStack:
+		return fmt.Errorf("%w: a convolution member for a stacking stage the model does not have", ErrCorrupt)
 	case c.Mix != ConvMixAverage && c.Mix != ConvMixStack:
 		return fmt.Errorf("%w: convolution mix %q", ErrCorrupt, c.Mix)
 	case !(c.Weight >= 0 && c.Weight <= 1):
@@ -244,8 +244,8 @@ func (o Options) checkConv() error {
 	switch {
 	case o.Features.Vectors == "":
 		return fmt.Errorf("models: conv: needs word vectors (-vectors)")
-	case !o.Stack:
-		return fmt.Errorf("models: conv: needs the stacking stage, whose out-of-fold folds it shares")
+	case !o.Stack && c.Mix == ConvMixStack:
+		return fmt.Errorf("models: conv: the stack mix needs the stacking stage (or use the avg mix)")
 	}
 	return nil
 }

@@ -92,7 +92,7 @@ func TestConvMemberOptions(t *testing.T) {
 		want string
 	}{
 		{"no vectors", func() Options { o := convOptions(ConvMixAverage, 1); o.Features.Vectors = ""; return o }, "needs word vectors"},
-		{"no stacking", func() Options { o := convOptions(ConvMixAverage, 1); o.Stack = false; return o }, "needs the stacking stage"},
+		{"stack mix, no stacking", func() Options { o := convOptions(ConvMixStack, 1); o.Stack = false; return o }, "the stack mix needs the stacking stage"},
 		{"bad mix", func() Options { return fullOptions(LogReg).WithConv(ConvOptions{Filters: 4, Mix: "sum"}) }, `mix "sum"`},
 	}
 	for _, tc := range tests {
@@ -139,7 +139,7 @@ func TestConvMemberDecodeDamaged(t *testing.T) {
 		{"temperature", func(f *modelFileConv) { f.Conv.Temperature = 0 }, "temperature 0"},
 		{"weight", func(f *modelFileConv) { f.Conv.Weight = 2 }, "convolution weight 2"},
 		{"stage 2 without the member's features", func(f *modelFileConv) { f.Conv.Mix = ConvMixAverage }, "stage 2"},
-		{"no stage 2", func(f *modelFileConv) { f.Stage2 = nil }, "without a stacking stage"},
+		{"no stage 2", func(f *modelFileConv) { f.Stage2 = nil }, "for a stacking stage the model does not have"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -164,4 +164,28 @@ func TestConvMemberFeatureNames(t *testing.T) {
 	assert.Equal(t, "conv-stack-2:p(appeal)", m.FeatureName(d+stackDim(k)))
 	assert.Equal(t, "conv-stack-article:p(quote)", m.FeatureName(d+2*stackDim(k)-1))
 	assert.Equal(t, "?"+strconv.Itoa(d+2*stackDim(k)), m.FeatureName(d+2*stackDim(k)))
+}
+
+// Without a stacking stage (sentence-per-line data) the member joins by
+// the average mix: it is trained, saved and decoded to the same bits, and
+// it moves the probabilities; the stack mix is refused.
+func TestConvMemberWithoutStacking(t *testing.T) {
+	data := readArticles(t, "../testdata/news/train.jsonl", 12)
+	o := fullOptions(LogReg)
+	o.Stack = false
+	plain, err := Train(data, o)
+	require.NoError(t, err)
+	m, err := Train(data, o.WithConv(ConvOptions{Filters: 8, Width: 1, Epochs: 2, Mix: ConvMixAverage, Seed: 3}))
+	require.NoError(t, err)
+	require.NotNil(t, m.Conv)
+	assert.Nil(t, m.Stage2)
+	back, err := Decode(modelBytes(t, m))
+	require.NoError(t, err)
+	want := predictAll(m, data)
+	requireSameBits(t, want, predictAll(back, data))
+	require.Positive(t, m.Conv.Weight, "on these articles the out-of-fold mixture picks a share for the member")
+	assert.NotEqual(t, predictAll(plain, data), want, "the member changes nothing")
+
+	_, err = Train(data, o.WithConv(ConvOptions{Filters: 8, Mix: ConvMixStack}))
+	require.ErrorContains(t, err, "the stack mix needs the stacking stage")
 }

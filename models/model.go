@@ -117,6 +117,9 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 		for i := range w.vecs {
 			m.Stage1.Scores(w.vecs[i], w.logp[i*k:(i+1)*k])
 		}
+		if m.Conv != nil {
+			w.convScores(a) // the average mix: into stage 1's scores, which are final
+		}
 	} else {
 		// Stage 2 scores the stage-1 features too: both stages read them
 		// in one pass, and stage 2 then adds its stacking features.

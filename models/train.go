@@ -78,7 +78,7 @@ func TrainWithLabels(articles []*corpus.Article, labels []string, opts Options) 
 	if m.Stage1, err = fitClassifier(data, opts); err != nil {
 		return nil, err
 	}
-	needOOF := opts.Stack || opts.Calibrate
+	needOOF := opts.Stack || opts.Calibrate || opts.conv.Filters > 0
 	if !needOOF {
 		m.finishChain(articles, index, nil, opts)
 		return m, nil
@@ -92,7 +92,13 @@ func TrainWithLabels(articles []*corpus.Article, labels []string, opts Options) 
 		if opts.Calibrate {
 			m.Stage1.Temperature = fitTemperature(oofRaw1, data.Y, k)
 		}
-		m.finishChain(articles, index, scaledLogp(oofRaw1, k, m.Stage1.Temperature), opts)
+		logp1 := scaledLogp(oofRaw1, k, m.Stage1.Temperature)
+		if opts.conv.Filters > 0 { // the average mix (checkConv): the mixture replaces logp1
+			if m.Conv, _, err = fitConvMember(pipe, articles, data.Y, starts, folds, logp1, k, opts); err != nil {
+				return nil, err
+			}
+		}
+		m.finishChain(articles, index, logp1, opts)
 		return m, nil
 	}
 	// Stage 2 reads the neighbours' out-of-fold stage-1 probabilities, so

@@ -301,7 +301,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"-data", trainPath, "-logo", "genre", "-logo-min", "0"}, "-logo-min 0: must be at least 1"},
 		{[]string{"-data", trainPath, "-logo", "genre", "-cv", "3"}, "use it without -cv and -test"},
 		// The opt-in convolution member (BENCHMARKS.md 9b).
-		{[]string{"-data", trainPath, "-conv", "4"}, "needs the stacking stage"},
+		{[]string{"-data", trainPath, "-stack=false", "-conv", "4", "-conv-mix", "stack"}, "the stack mix needs the stacking stage"},
 		{[]string{"-data", trainPath, "-stack", "-conv", "4", "-vectors", "none"}, "needs word vectors"},
 		{[]string{"-data", trainPath, "-stack", "-conv", "-2"}, "-2 filters"},
 		{[]string{"-data", trainPath, "-stack", "-conv", "4", "-conv-mix", "max"}, `mix "max"`},
