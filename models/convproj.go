@@ -62,10 +62,16 @@ func (p *wordProjection) forward(rows []int32, a *convActs, buf []float32) {
 	a.size(n.Filters, n.K)
 	h := a.h
 	clear(h)
+	nf := n.Filters
 	for _, r := range rows {
-		for f, z := range p.row(int(r), buf) {
-			if z > h[f] {
-				h[f] = z
+		z := p.z[int(r)*nf : int(r)*nf+nf]
+		if !p.done[r].Load() {
+			z = p.row(int(r), buf)
+		}
+		z = z[:len(h)]
+		for f, v := range z {
+			if v > h[f] {
+				h[f] = v
 			}
 		}
 	}
