@@ -63,7 +63,7 @@ func subjConfigs() []subjConfig {
 		o.Model, o.Features = model, f
 		o.Stack, o.Sequence, o.Calibrate = false, false, false
 		o.Seed, o.Workers = subjSeed, 1
-		return o
+		return o.WithConv(models.ConvOptions{}) // the vector member needs stacking
 	}
 	words := func(n int, w features.Weighting, normalize bool) features.Config {
 		return features.Config{WordNgrams: n, Weighting: w, MinCount: 1, NoNormalize: !normalize}

@@ -19,7 +19,7 @@ func About(m *models.Model, path string, command []string) []eval.Fact {
 	facts := []eval.Fact{
 		{Key: "model", Value: path},
 		{Key: "labels", Value: strings.Join(m.Labels, ", ")},
-		{Key: "training options", Value: m.Options.String()},
+		{Key: "training options", Value: m.TrainingOptions().String()},
 		{Key: "seed", Value: fmt.Sprint(m.Options.Seed)},
 		{Key: "decoding", Value: m.Decode},
 		{Key: "trained on", Value: fmt.Sprintf("%d articles, %d sentences", m.Trained.Articles, m.Trained.Sentences)},

@@ -45,7 +45,7 @@ func smallOptions() models.Options {
 	o.Stack, o.Sequence, o.Calibrate = false, false, false
 	o.Features.MinCount = 1
 	o.MaxIter = 50
-	return o
+	return o.WithConv(models.ConvOptions{}) // the vector member needs stacking
 }
 
 func TestPredictItems(t *testing.T) {
@@ -144,7 +144,7 @@ func TestAbout(t *testing.T) {
 	}
 	assert.Equal(t, "embedded default (newsmodel/news.stkm)", got["model"])
 	assert.Equal(t, m.Trained.CorpusHash, got["corpus SHA-256"])
-	assert.Equal(t, m.Options.String(), got["training options"])
+	assert.Equal(t, m.TrainingOptions().String(), got["training options"])
 	assert.Equal(t, "1", got["model format version"])
 	assert.Equal(t, "classify -eval 'my gold.jsonl'", got["command"])
 }

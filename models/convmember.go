@@ -243,9 +243,9 @@ func (o Options) checkConv() error {
 	}
 	switch {
 	case o.Features.Vectors == "":
-		return fmt.Errorf("models: conv: needs word vectors (-vectors)")
+		return fmt.Errorf("models: conv: needs word vectors (-vectors); WithConv(ConvOptions{}) drops the member")
 	case !o.Stack && c.Mix == ConvMixStack:
-		return fmt.Errorf("models: conv: the stack mix needs the stacking stage (or use the avg mix)")
+		return fmt.Errorf("models: conv: the stack mix needs the stacking stage; use the avg mix, or WithConv(ConvOptions{}) to drop the member")
 	}
 	return nil
 }
@@ -257,4 +257,14 @@ func (m *Model) FileVersion() int {
 		return FormatVersionConv
 	}
 	return FormatVersion
+}
+
+// TrainingOptions are the options m was trained with, the vector
+// member's included (a model file keeps those with the member, not in
+// Options).
+func (m *Model) TrainingOptions() Options {
+	if m.Conv == nil {
+		return m.Options
+	}
+	return m.Options.WithConv(m.Conv.Options)
 }

@@ -189,3 +189,18 @@ func TestConvMemberWithoutStacking(t *testing.T) {
 	_, err = Train(data, o.WithConv(ConvOptions{Filters: 8, Mix: ConvMixStack}))
 	require.ErrorContains(t, err, "the stack mix needs the stacking stage")
 }
+
+// A decoded model's training options name its member, which the model
+// file keeps with the member rather than in Options.
+func TestTrainingOptionsNameTheMember(t *testing.T) {
+	data := readArticles(t, "../testdata/news/train.jsonl", 8)
+	m, err := Train(data, convOptions(ConvMixStack, 1))
+	require.NoError(t, err)
+	back, err := Decode(modelBytes(t, m))
+	require.NoError(t, err)
+	assert.NotContains(t, back.Options.String(), "conv=")
+	assert.Contains(t, back.TrainingOptions().String(), "conv={filters=8 width=3 epochs=2")
+	plain, err := Train(data, fullOptions(LogReg))
+	require.NoError(t, err)
+	assert.Equal(t, plain.Options, plain.TrainingOptions())
+}

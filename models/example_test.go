@@ -52,7 +52,7 @@ func smallOptions() models.Options {
 	o.Stack, o.Calibrate, o.Sequence = false, false, false
 	o.Features.MinCount = 1
 	o.Workers = 1
-	return o
+	return o.WithConv(models.ConvOptions{}) // the vector member needs stacking
 }
 
 func ExampleTrain() {

@@ -107,7 +107,7 @@ func quickOptions(model string) Options {
 	o.Stack, o.Sequence, o.Calibrate = false, false, false
 	o.StackFolds = 3
 	o.Workers = 1
-	return o
+	return o.WithConv(ConvOptions{}) // the vector member has tests of its own
 }
 
 // readArticles reads a JSONL corpus under testdata, at most max articles

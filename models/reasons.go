@@ -73,6 +73,10 @@ func valueAt(v features.Vector, i int) float64 {
 // describe turns a feature name (as FeatureName gives it) and its value
 // into words.
 func describe(name string, x float64) string {
+	if inner, ok := strings.CutPrefix(name, "conv-"); ok {
+		// The vector member's probabilities, in the stacking layout.
+		return "by the meanings of its words (word vectors), " + describe(inner, x)
+	}
 	kind, rest, _ := strings.Cut(name, ":")
 	switch {
 	case strings.HasPrefix(kind, "stack"):

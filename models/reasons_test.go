@@ -22,6 +22,8 @@ func TestDescribe(t *testing.T) {
 		{"stack-para:p(fact)", 0.83, "its paragraph reads as fact, mean p 0.83"},
 		{"stack-window:p(quote)", 0.4, "the sentences around it (3 each side) read as quote, mean p 0.40"},
 		{"stack-article:p(appeal)", 0.1, "the article reads as appeal, mean p 0.10"},
+		{"conv-stack+0:p(fact)", 0.9, "by the meanings of its words (word vectors), on its own it reads as fact, p 0.90"},
+		{"conv-stack-1:p(quote)", 0.25, "by the meanings of its words (word vectors), the previous sentence is quote, p 0.25"},
 		{"cue:reporting_verb", 1, "a reporting verb (said, told, added…)"},
 		{"ctx-1:publisher", 1, "the previous sentence has a publisher word (subscribe, newsletter, donate…)"},
 		{"ctx+1:none", 1, "there is no next sentence"},

@@ -40,6 +40,19 @@ func TestMacroF1(t *testing.T) {
 	}
 }
 
+// The default vector member needs the stacking stage (its mix) and the
+// vectors, and says how to drop it.
+func TestOptionsValidateDefaultMember(t *testing.T) {
+	o := DefaultOptions()
+	o.Stack = false
+	require.ErrorContains(t, o.Validate(), "the stack mix needs the stacking stage")
+	require.NoError(t, o.WithConv(ConvOptions{}).Validate())
+	o = DefaultOptions()
+	o.Features.Vectors = ""
+	require.ErrorContains(t, o.Validate(), "needs word vectors")
+	require.NoError(t, o.WithConv(ConvOptions{}).Validate())
+}
+
 func TestOptionsValidate(t *testing.T) {
 	def := DefaultOptions()
 	require.NoError(t, def.Validate(), "the defaults are valid")
@@ -61,7 +74,11 @@ func TestOptionsValidate(t *testing.T) {
 		{"beta 1", func(o *Options) { o.Beta = 1 }, "", ""},
 		{"max iterations zero", func(o *Options) { o.MaxIter = 0 }, "max iterations must be positive", ""},
 		{"stacking with one fold", func(o *Options) { o.StackFolds = 1 }, "at least 2 folds", ""},
-		{"folds unused without stacking or calibration", func(o *Options) { o.Stack, o.Calibrate, o.StackFolds = false, false, 0 }, "", ""},
+		{"folds unused without stacking or calibration", func(o *Options) {
+			o.Stack, o.Calibrate, o.StackFolds = false, false, 0
+			*o = o.WithConv(ConvOptions{})
+		}, "", ""},
+
 		{"bad features", func(o *Options) { o.Features.WordNgrams = 4 }, "word n-grams", ""},
 		{"no feature family", func(o *Options) { o.Features = features.Config{} }, "no feature family", ""},
 		{"workers zero is fine", func(o *Options) { o.Workers = 0 }, "", ""},
@@ -80,7 +97,8 @@ func TestOptionsValidate(t *testing.T) {
 				o := DefaultOptions()
 				o.Model = model
 				if model == MNB || model == CNB {
-					o.Features.Vectors = "" // naive Bayes reads counts
+					o.Features.Vectors = "" // naive Bayes reads counts, and the member reads vectors
+					o = o.WithConv(ConvOptions{})
 				}
 				tt.mod(&o)
 				err := o.Validate()

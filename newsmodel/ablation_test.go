@@ -25,7 +25,7 @@ type config struct {
 
 func plain(o models.Options) models.Options {
 	o.Stack, o.Sequence, o.Calibrate = false, false, false
-	return o
+	return o.WithConv(models.ConvOptions{}) // the vector member needs stacking
 }
 
 // ablationConfigs are the rows of the ablation table, each adding one part.
@@ -66,12 +66,14 @@ func ablationConfigs() []config {
 		{"default with multinomial NB", func() models.Options {
 			o := models.DefaultOptions()
 			o.Model = models.MNB
-			return o
+			o.Features.Vectors = "" // naive Bayes reads counts, and the member reads vectors
+			return o.WithConv(models.ConvOptions{})
 		}},
 		{"default with complement NB", func() models.Options {
 			o := models.DefaultOptions()
 			o.Model = models.CNB
-			return o
+			o.Features.Vectors = "" // naive Bayes reads counts, and the member reads vectors
+			return o.WithConv(models.ConvOptions{})
 		}},
 	}
 }

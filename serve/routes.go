@@ -86,17 +86,18 @@ func (s *Server) model(w http.ResponseWriter, _ *http.Request) {
 func modelInfo(m *models.Model, opts Options) []byte {
 	cfg := m.Pipeline.Config()
 	info := struct {
-		Name          string            `json:"name,omitempty"`
-		SHA256        string            `json:"sha256,omitempty"`
-		FormatVersion int               `json:"format_version"`
-		Labels        []string          `json:"labels"`
-		Features      any               `json:"features"`
-		Options       models.Options    `json:"options"`
-		OptionsText   string            `json:"options_text"`
-		Decode        string            `json:"decode,omitempty"`
-		Trained       models.TrainInfo  `json:"trained"`
-		Limits        map[string]any    `json:"limits"`
-		Formats       map[string]string `json:"formats"`
+		Name          string              `json:"name,omitempty"`
+		SHA256        string              `json:"sha256,omitempty"`
+		FormatVersion int                 `json:"format_version"`
+		Labels        []string            `json:"labels"`
+		Features      any                 `json:"features"`
+		Options       models.Options      `json:"options"`
+		OptionsText   string              `json:"options_text"`
+		Decode        string              `json:"decode,omitempty"`
+		Conv          *models.ConvOptions `json:"conv,omitempty"` // the vector member's options, nil without one
+		Trained       models.TrainInfo    `json:"trained"`
+		Limits        map[string]any      `json:"limits"`
+		Formats       map[string]string   `json:"formats"`
 	}{
 		Name: opts.ModelName, SHA256: opts.ModelSHA256,
 		FormatVersion: m.FileVersion(),
@@ -104,8 +105,14 @@ func modelInfo(m *models.Model, opts Options) []byte {
 		Features: map[string]any{
 			"dim": m.Pipeline.Dim(), "weighting": cfg.Weighting.String(), "config": cfg,
 		},
-		Options: m.Options, OptionsText: m.Options.String(),
+		Options: m.Options, OptionsText: m.TrainingOptions().String(),
 		Decode: m.Decode, Trained: m.Trained,
+		Conv: func() *models.ConvOptions {
+			if m.Conv == nil {
+				return nil
+			}
+			return &m.Conv.Options
+		}(),
 		Limits: map[string]any{
 			"max_body": opts.MaxBody, "max_explain": opts.MaxExplain,
 			"workers": opts.Workers, "queue": opts.Queue,

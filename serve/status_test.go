@@ -209,10 +209,14 @@ func TestModelInfo(t *testing.T) {
 		Features      struct{ Dim int }
 		Options       struct{ Model string }
 		Trained       struct{ Articles, Sentences int }
+		Conv          *struct{ Filters, Width int }
 	}
 	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &info))
 	assert.Equal(t, []string{"appeal", "fact", "opinion", "quote"}, info.Labels)
-	assert.Equal(t, 1, info.FormatVersion)
+	assert.Equal(t, 2, info.FormatVersion, "the default model has the vector member")
+	require.NotNil(t, info.Conv)
+	assert.Equal(t, 16, info.Conv.Filters)
+	assert.Equal(t, 1, info.Conv.Width)
 	assert.Equal(t, "svm", info.Options.Model)
 	assert.Positive(t, info.Features.Dim)
 	assert.Equal(t, 472, info.Trained.Articles, "testdata/news/train.jsonl")

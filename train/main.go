@@ -110,11 +110,11 @@ func train(args []string, stdout, stderr io.Writer) error {
 		logo       = fs.String("logo", "", "leave-one-group-out evaluation by this article field (e.g. genre) instead of training")
 		logoMin    = fs.Int("logo-min", 8, "with -logo: hold out only groups of at least this many articles")
 
-		convF       = fs.Int("conv", 0, "experimental: add a 1-D convolution over the word vectors in order with this many filters as an ensemble member (0: off; BENCHMARKS.md 9b)")
-		convWidth   = fs.Int("conv-width", 3, "with -conv: words per convolution window")
-		convEpochs  = fs.Int("conv-epochs", 5, "with -conv: training passes over the sentences")
-		convMix     = fs.String("conv-mix", models.ConvMixAverage, "with -conv: avg (weighted mean of stage-1 log-probabilities) or stack (features of stage 2)")
-		convDropout = fs.Float64("conv-dropout", 0.25, "with -conv: share of pooled features dropped while training")
+		convF       = fs.Int("conv", def.Conv().Filters, "filters of the vector member, a 1-D convolution over the sentence's word vectors whose scores join the linear model's (0: off; left out by default without stacking or vectors; BENCHMARKS.md 9b)")
+		convWidth   = fs.Int("conv-width", def.Conv().Width, "with -conv: words per convolution window (1: a word's responses are computed once, fastest)")
+		convEpochs  = fs.Int("conv-epochs", def.Conv().Epochs, "with -conv: training passes over the sentences")
+		convMix     = fs.String("conv-mix", def.Conv().Mix, "with -conv: avg (weighted mean of stage-1 log-probabilities) or stack (features of stage 2)")
+		convDropout = fs.Float64("conv-dropout", def.Conv().Dropout, "with -conv: share of pooled features dropped while training")
 	)
 	// Old names, kept working: -out beside -o was a trap (one wrote the
 	// model, the other the report), and -format means the output in classify.
@@ -222,8 +222,12 @@ func train(args []string, stdout, stderr io.Writer) error {
 	if *decode != models.DecodePosterior && *decode != models.DecodeViterbi {
 		return usageError{fmt.Errorf("-decode %q: want posterior or viterbi", *decode)}
 	}
-	if *convF != 0 {
-		opts = opts.WithConv(models.ConvOptions{Filters: *convF, Width: *convWidth, Epochs: *convEpochs, Mix: *convMix, Dropout: *convDropout, Seed: *seed})
+	opts = opts.WithConv(models.ConvOptions{Filters: *convF, Width: *convWidth, Epochs: *convEpochs, Mix: *convMix, Dropout: *convDropout, Seed: *seed})
+	// The default member needs stacking (its mix) and vectors; without
+	// them it is left out unless asked for.
+	convAuto := !set["conv"] && !set["conv-mix"]
+	if convAuto && (!opts.Stack || opts.Features.Vectors == "") {
+		opts = opts.WithConv(models.ConvOptions{})
 	}
 	if err := opts.Validate(); err != nil {
 		return usageError{err}
@@ -271,6 +275,23 @@ func train(args []string, stdout, stderr io.Writer) error {
 		// stages would cost time and add nothing.
 		opts.Stack, opts.Sequence = false, false
 		logf("train: sentence-per-line data: stacking and sequence layer off")
+	}
+	if oneSentenceEach(articles) && convAuto && opts.Features.Vectors != "" {
+		// Without neighbours the member that pays is a wider one, averaged
+		// in (models.SentenceConv); flags given for it still count.
+		c := models.SentenceConv()
+		c.Seed = *seed
+		if set["conv-width"] {
+			c.Width = *convWidth
+		}
+		if set["conv-epochs"] {
+			c.Epochs = *convEpochs
+		}
+		if set["conv-dropout"] {
+			c.Dropout = *convDropout
+		}
+		opts = opts.WithConv(c)
+		logf("train: sentence-per-line data: vector member of %d filters over %d words, average mix (-conv 0: none)", c.Filters, c.Width)
 	}
 	if oneSentenceEach(articles) && !set["model"] && opts.Features.Vectors != "" {
 		// The best general configuration measured on sentence-per-line data

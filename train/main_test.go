@@ -362,8 +362,8 @@ func TestLabelTypos(t *testing.T) {
 	assert.Equal(t, []string{"fact", "opinion", "quote"}, m.Labels, "only the sentences with allowed labels are trained on")
 }
 
-// -conv trains the ordered-vector member into the model file, which
-// loads and labels text; without -conv the model has none.
+// -conv trains the vector member into the model file, which loads and
+// labels text; -conv 0 leaves it out.
 func TestConv(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "small.jsonl")
 	require.NoError(t, os.WriteFile(data, []byte(copyLines(t, trainPath, 24)), 0o644))
@@ -378,9 +378,50 @@ func TestConv(t *testing.T) {
 	a := &corpus.Article{ID: "x", Text: "The bridge opened on Monday. Sign up for our newsletter."}
 	assert.Len(t, m.NewWorkspace().Predict(a), 2)
 
-	code, _, stderr = trainCmd(t, "-data", data, "-stack", "-stack-folds", "2", "-save", path)
+	code, _, stderr = trainCmd(t, "-data", data, "-stack", "-stack-folds", "2", "-conv", "0", "-save", path)
 	require.Equal(t, 0, code, stderr)
 	m, err = models.Load(path)
 	require.NoError(t, err)
-	assert.Nil(t, m.Conv)
+	assert.Nil(t, m.Conv, "-conv 0")
+
+	// By default: the width-1 member of 16 filters with stacking, none
+	// without it or without vectors.
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"-stack"}, 16},
+		{[]string{"-stack=false"}, 0},
+		{[]string{"-stack", "-vectors", "none"}, 0},
+	} {
+		args := append([]string{"-data", data, "-stack-folds", "2", "-conv-epochs", "1", "-save", path}, tc.args...)
+		code, _, stderr = trainCmd(t, args...)
+		require.Equal(t, 0, code, stderr)
+		m, err = models.Load(path)
+		require.NoError(t, err)
+		if tc.want == 0 {
+			assert.Nil(t, m.Conv, "%v", tc.args)
+			continue
+		}
+		require.NotNil(t, m.Conv, "%v", tc.args)
+		assert.Equal(t, tc.want, m.Conv.Net.Filters)
+		assert.Equal(t, 1, m.Conv.Net.Width)
+	}
+
+	// Sentence-per-line data: no stacking, so the wider member, averaged
+	// in; -conv-epochs still counts, -conv 0 leaves it out.
+	tsv := tsvCorpus(t, 200)
+	code, _, stderr = trainCmd(t, "-data", tsv, "-conv-epochs", "1", "-quiet=false", "-save", path)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "vector member of 64 filters over 3 words")
+	m, err = models.Load(path)
+	require.NoError(t, err)
+	require.NotNil(t, m.Conv)
+	assert.Nil(t, m.Stage2)
+	assert.Equal(t, models.ConvOptions{Filters: 64, Width: 3, Epochs: 1, Batch: 32, Rate: 1e-3, L2: 1e-5, Dropout: 0.25, Mix: models.ConvMixAverage, Seed: 1}, m.Conv.Options)
+	code, _, stderr = trainCmd(t, "-data", tsv, "-conv", "0", "-save", path)
+	require.Equal(t, 0, code, stderr)
+	m, err = models.Load(path)
+	require.NoError(t, err)
+	assert.Nil(t, m.Conv, "-conv 0")
 }
