@@ -63,6 +63,10 @@ func (p *wordProjection) forward(rows []int32, a *convActs, buf []float32) {
 	h := a.h
 	clear(h)
 	nf := n.Filters
+	if nf == 16 {
+		p.max16((*[16]float32)(h), rows, buf)
+		rows = nil // done
+	}
 	for _, r := range rows {
 		z := p.z[int(r)*nf : int(r)*nf+nf]
 		if !p.done[r].Load() {
@@ -79,4 +83,23 @@ func (p *wordProjection) forward(rows []int32, a *convActs, buf []float32) {
 		h[f] = max(0, h[f]+n.B[f])
 	}
 	n.output(a)
+}
+
+// max16 is forward's maximum for the default member's 16 filters, over
+// fixed-size arrays (no bounds checks; the same comparisons in the same
+// order, so the same bits).
+func (p *wordProjection) max16(h *[16]float32, rows []int32, buf []float32) {
+	for _, r := range rows {
+		var z *[16]float32
+		if p.done[r].Load() {
+			z = (*[16]float32)(p.z[int(r)*16:])
+		} else {
+			z = (*[16]float32)(p.row(int(r), buf))
+		}
+		for f := range h {
+			if z[f] > h[f] {
+				h[f] = z[f]
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 
@@ -13,10 +14,13 @@ import (
 // in several goroutines fill the shared cache safely (run with -race).
 func TestWordProjectionSameBits(t *testing.T) {
 	data := readArticles(t, "../testdata/news/train.jsonl", 12)
-	for _, mix := range []string{ConvMixAverage, ConvMixStack} {
-		t.Run(mix, func(t *testing.T) {
+	for _, tc := range []struct {
+		mix     string
+		filters int // 16 takes the fixed-size path
+	}{{ConvMixAverage, 8}, {ConvMixStack, 8}, {ConvMixStack, 16}} {
+		t.Run(fmt.Sprintf("%s/%d", tc.mix, tc.filters), func(t *testing.T) {
 			o := fullOptions(LogReg)
-			o = o.WithConv(ConvOptions{Filters: 8, Width: 1, Epochs: 2, Mix: mix, Seed: 5})
+			o = o.WithConv(ConvOptions{Filters: tc.filters, Width: 1, Epochs: 2, Mix: tc.mix, Seed: 5})
 			m, err := Train(data, o)
 			require.NoError(t, err)
 			require.NotNil(t, m.Conv.proj, "Train sets the cache of a width-1 member")
