@@ -31,11 +31,7 @@ type want struct{ speaker, mention, cue string }
 
 // Cases written and worked by hand: each names the pattern it checks.
 func TestAttribution(t *testing.T) {
-	tests := []struct {
-		name  string
-		paras [][]string
-		want  map[int]want // by sentence index
-	}{
+	checkCases(t, []attrCase{
 		{
 			name:  "direct speech, X said",
 			paras: [][]string{{`Q|"We will rebuild every bridge," Mayor Ann Okoro said on Monday.`}},
@@ -309,7 +305,21 @@ func TestAttribution(t *testing.T) {
 			paras: [][]string{{`Q|"Some things never change."`}},
 			want:  map[int]want{0: {"", "", ""}},
 		},
-	}
+	})
+}
+
+// attrCase is an article of paragraphs (see article) and the attribution
+// expected of some of its sentences.
+type attrCase struct {
+	name  string
+	paras [][]string
+	want  map[int]want // by sentence index
+}
+
+// checkCases attributes each case's article and checks the expected
+// sentences, the offsets of every part, and that non-quotes get None.
+func checkCases(t *testing.T, tests []attrCase) {
+	t.Helper()
 	at := New()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
