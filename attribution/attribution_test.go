@@ -301,6 +301,11 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "the subject over an adverb without -ly: has long argued",
+			paras: [][]string{{`Q|The Dental Association has long argued that fees are too low.`}},
+			want:  map[int]want{0: {"The Dental Association", "The Dental Association", "argued"}},
+		},
+		{
 			name:  "no source at all",
 			paras: [][]string{{`Q|"Some things never change."`}},
 			want:  map[int]want{0: {"", "", ""}},

@@ -93,7 +93,7 @@ var prepositions = set(`at on in of for from with by across along near among aro
 // ("Gov. Delacroix has said", "police later said").
 var skippable = set(`has have had also later previously then will would is was are were has since again
 	already once repeatedly never not n't just recently earlier separately publicly privately
-	first subsequently initially reportedly`)
+	first subsequently initially reportedly long`)
 
 // aux are the auxiliaries a verb may follow ("has put", "were divided"),
 // be its forms of be.
