@@ -410,7 +410,28 @@ func (at *Attributor) backward(c, lo int) (span, kind, int) {
 	if n := at.personOf(seg); n >= 0 {
 		return at.names[n].sp, nameMention, n // "Another economist, Radhika Menon of Coastline Research, said"
 	}
+	if n := at.nameEndingAt(seg.lo, seg.hi); n >= 0 && at.rolesOnly(seg.lo, at.names[n].full.lo) {
+		return at.names[n].sp, nameMention, n // "Labor's candidate, local school principal Dominic Ferreira, said"
+	}
 	return at.npBack(k-1, lo)
+}
+
+// rolesOnly reports whether toks[lo:hi] are role words that may stand
+// before a name in an appositive: lower-case words, an article first ("a
+// young man named"), no preposition, pronoun or clause word (not "the
+// chief economist at", whose name is the complement), and not the article
+// alone ("a TD for Limerick County" describes).
+func (at *Attributor) rolesOnly(lo, hi int) bool {
+	if hi-lo > 5 || (hi > lo && at.has(hi-1, fDeterminer)) {
+		return false
+	}
+	for i := lo; i < hi; i++ {
+		if !at.isWord(i) || at.toks[i].upper || at.has(i, fPreposition|fStop|fPronoun) ||
+			(at.has(i, fDeterminer) && (i > lo || !at.has(i, fIndefinite))) {
+			return false
+		}
+	}
+	return true
 }
 
 // relative returns the subject that ends at token j with a restrictive

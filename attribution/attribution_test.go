@@ -301,6 +301,17 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "an appositive of role words and a name is the subject, not the description before it",
+			paras: [][]string{{
+				`Q|Labor's candidate, local school principal Dominic Ferreira, said he was hopeful.`,
+				`Q|Minister Aoife Duggan, a TD for Limerick County, told the Dáil the beds were funded.`,
+			}},
+			want: map[int]want{
+				0: {"Dominic Ferreira", "Dominic Ferreira", "said"},
+				1: {"Aoife Duggan", "Aoife Duggan", "told"}, // "a" alone before a name: a description
+			},
+		},
+		{
 			name:  "the subject over an adverb without -ly: has long argued",
 			paras: [][]string{{`Q|The Dental Association has long argued that fees are too low.`}},
 			want:  map[int]want{0: {"The Dental Association", "The Dental Association", "argued"}},
