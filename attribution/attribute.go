@@ -133,9 +133,8 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 		!strings.HasSuffix(at.low(j), "ed") && !at.has(j, fCore) {
 		return span{}, false // a noun before the verb: "Its workforce report shows"
 	}
-	if j-1 > lo && strings.HasSuffix(at.low(j), "ing") && at.has(j-2, fDeterminer) && at.isWord(j-1) && !at.toks[j-1].upper &&
-		!isAdverb(at.low(j-1)) {
-		return span{}, false // a noun after an adjective: "a written warning"
+	if strings.HasSuffix(at.low(j), "ing") && at.modified(j, lo) {
+		return span{}, false // a noun after its modifiers: "a written warning", "a severe weather warning"
 	}
 	if j > lo && (at.has(j-1, fDeterminer) || at.low(j-1) == "to") &&
 		!(j-1 > lo && at.has(j-2, fAux) && at.has(j-1, fQuantifier)) { // "have both argued"
@@ -147,6 +146,35 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 		return span{}, false
 	}
 	return span{j, j + 1}, true
+}
+
+// modified reports whether word j follows a determiner and one to three
+// lower-case modifiers that are not adverbs, auxiliaries or clause words
+// ("a written", "a severe weather", "a moderate flood"): j is then the
+// noun they modify. After two or more it must also end the phrase (a
+// preposition, punctuation or the end after it), else it is a participle
+// with an object ("a joint statement calling the cut …"); "of" after it
+// is the verb's ("a recorded message warning of delays").
+func (at *Attributor) modified(j, lo int) bool {
+	k, m := j-1, 0
+	for ; k >= lo && !at.has(k, fDeterminer); k-- {
+		if m == 3 || !at.isWord(k) || at.toks[k].upper || at.toks[k].inQuote || isAdverb(at.low(k)) {
+			return false
+		}
+		m++
+	}
+	switch {
+	case k < lo || m == 0:
+		return false
+	case m == 1:
+		return true
+	}
+	for i := k + 1; i < j; i++ {
+		if at.has(i, fAux|fSkippable|fStop|fPronoun|fPreposition) {
+			return false
+		}
+	}
+	return j+1 >= len(at.toks) || !at.isWord(j+1) || (at.has(j+1, fPreposition) && at.low(j+1) != "of")
 }
 
 // pair finds the mention that cue governs and scores the pair.

@@ -312,6 +312,17 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "a reporting form after a determiner and modifiers is a noun when it ends the phrase",
+			paras: [][]string{{
+				`Q|The Bureau of Meteorology issued a severe weather warning for the coast.`,
+				`Q|The support line played a recorded message warning of long delays.`,
+			}},
+			want: map[int]want{
+				0: {"The Bureau of Meteorology", "The Bureau of Meteorology", "issued"},
+				1: {"a recorded message", "a recorded message", "warning"}, // "warning of": the verb's
+			},
+		},
+		{
 			name:  "the subject over an adverb without -ly: has long argued",
 			paras: [][]string{{`Q|The Dental Association has long argued that fees are too low.`}},
 			want:  map[int]want{0: {"The Dental Association", "The Dental Association", "argued"}},
