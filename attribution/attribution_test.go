@@ -323,6 +323,17 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "a description with the name after it at the end of the sentence is the name",
+			paras: [][]string{{
+				`Q|"Funding alone will not do," said the vice-chancellor, Professor Martin Achebe.`,
+				`Q|"Our graduates want to help."`,
+			}},
+			want: map[int]want{
+				0: {"Martin Achebe", "the vice-chancellor", "said"},
+				1: {"Martin Achebe", "", ""},
+			},
+		},
+		{
 			name:  "the subject over an adverb without -ly: has long argued",
 			paras: [][]string{{`Q|The Dental Association has long argued that fees are too low.`}},
 			want:  map[int]want{0: {"The Dental Association", "The Dental Association", "argued"}},

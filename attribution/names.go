@@ -115,9 +115,11 @@ func (at *Attributor) addName(si int, full span) {
 		}
 		n.appos = span{full.hi + 1, k}
 	}
-	// A description before it: "The developer, Shannonbeg Renewables".
+	// A description before it: "The developer, Shannonbeg Renewables,", or
+	// at the end of the sentence, "said the vice-chancellor, Professor
+	// Martin Achebe."
 	if full.lo-2 >= sentLo && at.low(full.lo-1) == "," && at.isWord(full.lo-2) && !at.toks[full.lo-2].upper &&
-		full.hi < hi && at.low(full.hi) == "," {
+		full.hi < hi && (at.low(full.hi) == "," || (full.hi == hi-1 && at.low(full.hi) == ".")) {
 		k := full.lo - 2
 		for k > sentLo && full.lo-1-k < 4 && at.isWord(k-1) && !at.has(k-1, fStop) {
 			k--
