@@ -334,6 +334,16 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "a name followed by its is an organisation the company may refer to",
+			paras: [][]string{{"Kalbarri Minerals has approved an expansion of its refinery.", `Q|The company said 600 jobs would be created.`}},
+			want:  map[int]want{1: {"Kalbarri Minerals", "The company", "said"}},
+		},
+		{
+			name:  "a name followed by her is not",
+			paras: [][]string{{"Ann Lee opened her shop in Leeds.", `Q|The company said sales were strong.`}},
+			want:  map[int]want{1: {"The company", "The company", "said"}},
+		},
+		{
 			name:  "the subject over an adverb without -ly: has long argued",
 			paras: [][]string{{`Q|The Dental Association has long argued that fees are too low.`}},
 			want:  map[int]want{0: {"The Dental Association", "The Dental Association", "argued"}},

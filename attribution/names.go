@@ -258,6 +258,29 @@ func (at *Attributor) orgLike(n name) bool {
 			}
 		}
 	}
+	return at.itsAfter(n)
+}
+
+// itsAfter reports whether the sentence of name n goes on to say "its"
+// before any person's pronoun or another name ("Kalbarri Minerals has
+// approved a $780 million expansion of its refinery"): a thing, not a
+// person.
+func (at *Attributor) itsAfter(n name) bool {
+	hi := at.bounds[n.sent+1]
+	for i := n.full.hi; i < hi && i-n.full.hi < 16; i++ {
+		if at.toks[i].inQuote {
+			continue
+		}
+		switch at.low(i) {
+		case "its":
+			return true
+		case "he", "she", "his", "her", "him", "they", "their":
+			return false
+		}
+		if at.nameWord(i) {
+			return false
+		}
+	}
 	return false
 }
 
