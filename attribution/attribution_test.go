@@ -69,7 +69,7 @@ func TestAttribution(t *testing.T) {
 				`Q|"Nobody is hiding."`,
 			}},
 			want: map[int]want{
-				0: {"Gareth Pell", "Gareth Pell", ""},
+				0: {"Gareth Pell", "Gareth Pell", "spoke"}, // "spoke" is a cue (the guide: the verb)
 				1: {"Gareth Pell", "", ""},
 				2: {"Gareth Pell", "he", "said"},
 				3: {"Gareth Pell", "", ""},
@@ -263,7 +263,7 @@ func TestAttribution(t *testing.T) {
 				{`Q|Same pies, same corner.`},
 			},
 			want: map[int]want{
-				2: {"Marama Hohaia", "She", ""},
+				2: {"Marama Hohaia", "She", "spoke"},
 				5: {"Marama Hohaia", "", ""},
 				6: {"Marama Hohaia", "", ""},
 				8: {"Marama Hohaia", "", ""},
@@ -342,6 +342,11 @@ func TestAttribution(t *testing.T) {
 			name:  "a name followed by her is not",
 			paras: [][]string{{"Ann Lee opened her shop in Leeds.", `Q|The company said sales were strong.`}},
 			want:  map[int]want{1: {"The company", "The company", "said"}},
+		},
+		{
+			name:  "spoke is a cue: an interviewee who spoke to the outlet",
+			paras: [][]string{{"Hemi Tautari runs a fish and chip shop.", `Q|He spoke to the Clarion about the film.`}},
+			want:  map[int]want{1: {"Hemi Tautari", "He", "spoke"}},
 		},
 		{
 			name:  "the subject over an adverb without -ly: has long argued",

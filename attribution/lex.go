@@ -110,8 +110,10 @@ var verbs = set(`kept keeps gave gives put puts want wants see sees saw made mak
 	rank ranks blame expect urge`)
 
 // extraCues are reporting verbs the features lexicon lacks: an inquiry or
-// a court "heard", a judge "ruled", a report "cited" or "listed".
-var extraCues = set(`heard hears ruled rules cited cites submitted submits attributed attributes listed lists`)
+// a court "heard", a judge "ruled", a report "cited" or "listed", an
+// interviewee who "spoke" to the outlet.
+var extraCues = set(`heard hears ruled rules cited cites submitted submits attributed attributes listed lists
+	spoke speaks`)
 
 // times end a noun phrase as an adjunct after "on" or "in" ("figures
 // published on Thursday").
