@@ -286,6 +286,9 @@ func (at *Attributor) subjectVerb(lo, hi int) (candidate, bool) {
 			continue
 		}
 		cue := span{v, v + 1}
+		if at.has(v, fLinking) && v+1 < hi && at.isWord(v+1) && at.predicate(v+1, hi) {
+			cue = span{v, v + 2} // "remain unhappy"
+		}
 		if at.has(v, fAux) {
 			w := v + 1
 			for w < hi && at.isWord(w) && (at.has(w, fSkippable) || isAdverb(at.low(w))) && !at.has(w, fAux) {
@@ -330,7 +333,7 @@ func (at *Attributor) hasComma(lo, hi int) bool {
 // noun before it ("figures published by"), or a common verb of reports
 // (kept, gave, put, want, record, list).
 func (at *Attributor) verbLike(v, hi int) bool {
-	if at.has(v, fAux|fVerb) {
+	if at.has(v, fAux|fVerb|fLinking) {
 		return true
 	}
 	w := at.low(v)
@@ -354,7 +357,7 @@ func (at *Attributor) predicate(w, hi int) bool {
 	if w+1 >= hi {
 		return true
 	}
-	if n := at.low(w + 1); n == "." || n == "!" {
+	if n := at.low(w + 1); n == "." || n == "!" || n == "," {
 		return true
 	}
 	return at.has(w+1, fPreposition) && at.low(w+1) != "by" && at.low(w+1) != "to"

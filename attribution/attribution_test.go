@@ -349,6 +349,18 @@ func TestAttribution(t *testing.T) {
 			want:  map[int]want{1: {"Hemi Tautari", "He", "spoke"}},
 		},
 		{
+			name: "a linking verb and its predicate, as after are, with no reporting verb",
+			paras: [][]string{{
+				"Flooding closed the quays for a week.",
+				`Q|Some traders on the quays remain unhappy.`,
+				`Q|Investors seem confident, however.`,
+			}},
+			want: map[int]want{
+				1: {"Some traders on the quays", "Some traders on the quays", "remain unhappy"},
+				2: {"Investors", "Investors", "seem confident"}, // a comma ends the predicate too
+			},
+		},
+		{
 			name:  "the subject over an adverb without -ly: has long argued",
 			paras: [][]string{{`Q|The Dental Association has long argued that fees are too low.`}},
 			want:  map[int]want{0: {"The Dental Association", "The Dental Association", "argued"}},

@@ -109,6 +109,10 @@ var verbs = set(`kept keeps gave gives put puts want wants see sees saw made mak
 	set sets held holds brought brings record records list lists credit credits cite cites
 	rank ranks blame expect urge`)
 
+// linking verbs take a predicate as "are" does ("Some traders remain
+// unhappy", "Investors seem confident").
+var linking = set(`remain remains seem seems`)
+
 // extraCues are reporting verbs the features lexicon lacks: an inquiry or
 // a court "heard", a judge "ruled", a report "cited" or "listed", an
 // interviewee who "spoke" to the outlet.
@@ -206,6 +210,7 @@ const (
 	fIndefinite
 	fTime
 	fParticiple
+	fLinking
 
 	fKnown uint32 = 1 << 31 // a token's classes have been looked up
 )
@@ -239,6 +244,7 @@ func wordClasses() map[string]uint32 {
 			{coreCues, fCore}, {orgWords, fOrg}, {prepositions, fPreposition}, {orgKinds, fOrgKind},
 			{aux, fAux}, {be, fBe}, {verbs, fVerb}, {quantifiers, fQuantifier}, {conjunctions, fConjunction},
 			{firstPerson, fFirstPerson}, {extraCues, fReporting}, {firstPossessive, fFirstPossessive}, {indefinites, fIndefinite}, {times, fTime}, {participles, fParticiple},
+			{linking, fLinking},
 		} {
 			for w := range c.set {
 				lexicon[w] |= c.flag
