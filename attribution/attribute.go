@@ -484,9 +484,11 @@ func (at *Attributor) relative(j, lo int) (span, kind, int, bool) {
 		if !m.ok() || k == pronounMention {
 			break
 		}
-		if k == nameMention {
+		if k == nameMention && !at.weakName(n) {
 			return m, k, n, true // the name is the source: "Owen Takahashi who …"
 		}
+		// A capitalised opener that is no name ("Scientists who study
+		// the watershed") is a noun with its clause.
 		return span{m.lo, j + 1}, phraseMention, -1, true
 	}
 	return span{}, noMention, -1, false

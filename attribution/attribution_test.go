@@ -361,6 +361,11 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name:  "a capitalised opener that is no name keeps its relative clause",
+			paras: [][]string{{`Q|Scientists who study the watershed say the lake is warming.`}},
+			want:  map[int]want{0: {"Scientists who study the watershed", "Scientists who study the watershed", "say"}},
+		},
+		{
 			name:  "the subject over an adverb without -ly: has long argued",
 			paras: [][]string{{`Q|The Dental Association has long argued that fees are too low.`}},
 			want:  map[int]want{0: {"The Dental Association", "The Dental Association", "argued"}},
