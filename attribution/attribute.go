@@ -282,7 +282,7 @@ func (at *Attributor) subjectVerb(lo, hi int) (candidate, bool) {
 		if t.inQuote || t.kind == token.Quote {
 			return c, false
 		}
-		if !at.isWord(v) || t.upper || !at.verbLike(v, hi) {
+		if !at.isWord(v) || t.upper || !(at.verbLike(v, hi) || at.pastBeforeComplement(v, s0, hi)) {
 			continue
 		}
 		cue := span{v, v + 1}
@@ -342,6 +342,26 @@ func (at *Attributor) verbLike(v, hi int) bool {
 	}
 	if v+1 < hi && at.has(v+1, fPreposition) && at.low(v+1) != "to" {
 		return false // "A count conducted by", "figures presented at"
+	}
+	return true
+}
+
+// pastBeforeComplement reports whether word v, a past form in -ed right
+// after a short subject that opens the clause, is its verb with a
+// prepositional complement ("Conservation groups reacted with alarm",
+// "Opposition parties pounced on the climbdown"), which verbLike leaves
+// out for a participle after a noun ("figures presented at"): in a
+// sentence with no reporting verb, the subject's verb, unless "by" makes
+// it a passive's agent ("a count conducted by").
+func (at *Attributor) pastBeforeComplement(v, s0, hi int) bool {
+	w := at.low(v)
+	if v-s0 > 3 || len(w) < 5 || !strings.HasSuffix(w, "ed") || v+1 >= hi || !at.has(v+1, fPreposition) || at.low(v+1) == "by" {
+		return false
+	}
+	for i := s0; i < v; i++ {
+		if !at.isWord(i) || at.has(i, fStop|fPronoun|fPreposition) {
+			return false
+		}
 	}
 	return true
 }

@@ -366,6 +366,18 @@ func TestAttribution(t *testing.T) {
 			want:  map[int]want{0: {"Scientists who study the watershed", "Scientists who study the watershed", "say"}},
 		},
 		{
+			name: "no reporting verb: a short subject's past form before a preposition is its verb, not after by",
+			paras: [][]string{{
+				"The council approved the mine on Monday.",
+				`Q|Conservation groups reacted with alarm.`,
+				`Q|A count conducted by volunteers found 31 nests.`,
+			}},
+			want: map[int]want{
+				1: {"Conservation groups", "Conservation groups", "reacted"},
+				2: {"A count conducted by volunteers", "A count conducted by volunteers", "found"},
+			},
+		},
+		{
 			name:  "the subject over an adverb without -ly: has long argued",
 			paras: [][]string{{`Q|The Dental Association has long argued that fees are too low.`}},
 			want:  map[int]want{0: {"The Dental Association", "The Dental Association", "argued"}},
