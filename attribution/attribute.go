@@ -133,9 +133,8 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 		!strings.HasSuffix(at.low(j), "ed") && !at.has(j, fCore) {
 		return span{}, false // a noun before the verb: "Its workforce report shows"
 	}
-	if j-1 > lo && strings.HasSuffix(at.low(j), "ing") && at.has(j-2, fDeterminer) && at.isWord(j-1) && !at.toks[j-1].upper &&
-		!isAdverb(at.low(j-1)) {
-		return span{}, false // a noun after an adjective: "a written warning"
+	if strings.HasSuffix(at.low(j), "ing") && at.modified(j, lo) {
+		return span{}, false // a noun after its modifiers: "a written warning", "a severe weather warning"
 	}
 	if j > lo && (at.has(j-1, fDeterminer) || at.low(j-1) == "to") &&
 		!(j-1 > lo && at.has(j-2, fAux) && at.has(j-1, fQuantifier)) { // "have both argued"
@@ -147,6 +146,35 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 		return span{}, false
 	}
 	return span{j, j + 1}, true
+}
+
+// modified reports whether word j follows a determiner and one to three
+// lower-case modifiers that are not adverbs, auxiliaries or clause words
+// ("a written", "a severe weather", "a moderate flood"): j is then the
+// noun they modify. After two or more it must also end the phrase (a
+// preposition, punctuation or the end after it), else it is a participle
+// with an object ("a joint statement calling the cut …"); "of" after it
+// is the verb's ("a recorded message warning of delays").
+func (at *Attributor) modified(j, lo int) bool {
+	k, m := j-1, 0
+	for ; k >= lo && !at.has(k, fDeterminer); k-- {
+		if m == 3 || !at.isWord(k) || at.toks[k].upper || at.toks[k].inQuote || isAdverb(at.low(k)) {
+			return false
+		}
+		m++
+	}
+	switch {
+	case k < lo || m == 0:
+		return false
+	case m == 1:
+		return true
+	}
+	for i := k + 1; i < j; i++ {
+		if at.has(i, fAux|fSkippable|fStop|fPronoun|fPreposition) {
+			return false
+		}
+	}
+	return j+1 >= len(at.toks) || !at.isWord(j+1) || (at.has(j+1, fPreposition) && at.low(j+1) != "of")
 }
 
 // pair finds the mention that cue governs and scores the pair.
@@ -254,10 +282,13 @@ func (at *Attributor) subjectVerb(lo, hi int) (candidate, bool) {
 		if t.inQuote || t.kind == token.Quote {
 			return c, false
 		}
-		if !at.isWord(v) || t.upper || !at.verbLike(v, hi) {
+		if !at.isWord(v) || t.upper || !(at.verbLike(v, hi) || at.pastBeforeComplement(v, s0, hi)) {
 			continue
 		}
 		cue := span{v, v + 1}
+		if at.has(v, fLinking) && v+1 < hi && at.isWord(v+1) && at.predicate(v+1, hi) {
+			cue = span{v, v + 2} // "remain unhappy"
+		}
 		if at.has(v, fAux) {
 			w := v + 1
 			for w < hi && at.isWord(w) && (at.has(w, fSkippable) || isAdverb(at.low(w))) && !at.has(w, fAux) {
@@ -302,7 +333,7 @@ func (at *Attributor) hasComma(lo, hi int) bool {
 // noun before it ("figures published by"), or a common verb of reports
 // (kept, gave, put, want, record, list).
 func (at *Attributor) verbLike(v, hi int) bool {
-	if at.has(v, fAux|fVerb) {
+	if at.has(v, fAux|fVerb|fLinking) {
 		return true
 	}
 	w := at.low(v)
@@ -311,6 +342,26 @@ func (at *Attributor) verbLike(v, hi int) bool {
 	}
 	if v+1 < hi && at.has(v+1, fPreposition) && at.low(v+1) != "to" {
 		return false // "A count conducted by", "figures presented at"
+	}
+	return true
+}
+
+// pastBeforeComplement reports whether word v, a past form in -ed right
+// after a short subject that opens the clause, is its verb with a
+// prepositional complement ("Conservation groups reacted with alarm",
+// "Opposition parties pounced on the climbdown"), which verbLike leaves
+// out for a participle after a noun ("figures presented at"): in a
+// sentence with no reporting verb, the subject's verb, unless "by" makes
+// it a passive's agent ("a count conducted by").
+func (at *Attributor) pastBeforeComplement(v, s0, hi int) bool {
+	w := at.low(v)
+	if v-s0 > 3 || len(w) < 5 || !strings.HasSuffix(w, "ed") || v+1 >= hi || !at.has(v+1, fPreposition) || at.low(v+1) == "by" {
+		return false
+	}
+	for i := s0; i < v; i++ {
+		if !at.isWord(i) || at.has(i, fStop|fPronoun|fPreposition) {
+			return false
+		}
 	}
 	return true
 }
@@ -326,7 +377,7 @@ func (at *Attributor) predicate(w, hi int) bool {
 	if w+1 >= hi {
 		return true
 	}
-	if n := at.low(w + 1); n == "." || n == "!" {
+	if n := at.low(w + 1); n == "." || n == "!" || n == "," {
 		return true
 	}
 	return at.has(w+1, fPreposition) && at.low(w+1) != "by" && at.low(w+1) != "to"
@@ -410,7 +461,28 @@ func (at *Attributor) backward(c, lo int) (span, kind, int) {
 	if n := at.personOf(seg); n >= 0 {
 		return at.names[n].sp, nameMention, n // "Another economist, Radhika Menon of Coastline Research, said"
 	}
+	if n := at.nameEndingAt(seg.lo, seg.hi); n >= 0 && at.rolesOnly(seg.lo, at.names[n].full.lo) {
+		return at.names[n].sp, nameMention, n // "Labor's candidate, local school principal Dominic Ferreira, said"
+	}
 	return at.npBack(k-1, lo)
+}
+
+// rolesOnly reports whether toks[lo:hi] are role words that may stand
+// before a name in an appositive: lower-case words, an article first ("a
+// young man named"), no preposition, pronoun or clause word (not "the
+// chief economist at", whose name is the complement), and not the article
+// alone ("a TD for Limerick County" describes).
+func (at *Attributor) rolesOnly(lo, hi int) bool {
+	if hi-lo > 5 || (hi > lo && at.has(hi-1, fDeterminer)) {
+		return false
+	}
+	for i := lo; i < hi; i++ {
+		if !at.isWord(i) || at.toks[i].upper || at.has(i, fPreposition|fStop|fPronoun) ||
+			(at.has(i, fDeterminer) && (i > lo || !at.has(i, fIndefinite))) {
+			return false
+		}
+	}
+	return true
 }
 
 // relative returns the subject that ends at token j with a restrictive
@@ -432,9 +504,11 @@ func (at *Attributor) relative(j, lo int) (span, kind, int, bool) {
 		if !m.ok() || k == pronounMention {
 			break
 		}
-		if k == nameMention {
+		if k == nameMention && !at.weakName(n) {
 			return m, k, n, true // the name is the source: "Owen Takahashi who …"
 		}
+		// A capitalised opener that is no name ("Scientists who study
+		// the watershed") is a noun with its clause.
 		return span{m.lo, j + 1}, phraseMention, -1, true
 	}
 	return span{}, noMention, -1, false

@@ -109,6 +109,7 @@ func (at *Attributor) attributeArticle(a *corpus.Article, x *features.Analysis, 
 		}
 		at.sents = append(at.sents, si)
 	}
+	at.interview()
 	at.resolve()
 	for i := range at.sents {
 		si := &at.sents[i]

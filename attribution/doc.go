@@ -3,7 +3,7 @@
 // that refer to it (Mention) and the reporting expression (Cue), each with
 // byte offsets into the article's raw text.
 //
-// It is a rule system, deterministic and without a model file, in four
+// It is a rule system, deterministic and without a model file, in five
 // steps over one article:
 //
 //  1. Tokens (features/token) and a quotation state per token: which
@@ -13,15 +13,21 @@
 //  2. Cue candidates: reporting-verb forms of features/lexicon
 //     (reporting_verbs.txt) outside quotation marks, not after a
 //     determiner ("the report", "a written warning") and not capitalised
-//     inside a name ("Ozark State coach"), a few the lexicon lacks
-//     ("heard", "ruled", "cited"), and the verb-like attribution phrases
+//     inside a name ("Ozark State coach"), not a form in -ing after a
+//     determiner and its modifiers that ends the phrase ("a severe weather
+//     warning for"), a few the lexicon lacks ("heard", "ruled", "cited",
+//     "spoke"), and the verb-like attribution phrases
 //     ("according to", "told reporters", "declined to comment", "raised
 //     concerns").
 //  3. For each cue, the mention it governs: the subject before it (over
-//     auxiliaries and adverbs, through an appositive "X, chief economist at
-//     Y, said", with its prepositional complements "An official from the
-//     water department", a relative clause "Parents who work nights", two
-//     names "The Law Society and the Bar Council"), the noun phrase after
+//     auxiliaries and adverbs, "has long argued", through an appositive "X,
+//     chief economist at Y, said", to the name of an appositive of role
+//     words "Labor's candidate, local school principal Dominic Ferreira,
+//     said", with its prepositional complements "An official from the
+//     water department", a relative clause "Parents who work nights", also
+//     after a capitalised opener that is no name "Scientists who study the
+//     watershed", two names "The Law Society and the Bar Council"), the
+//     noun phrase after
 //     it when it is inverted
 //     after a quotation ("…," said X) or after "according to", with its
 //     complements ("figures from the World Gold Council") less a closing
@@ -36,9 +42,12 @@
 //     speech verbs (say, tell, add, write…) beat verbs that are often
 //     something else (find, show, call). A sentence with no cue takes the
 //     subject of its main verb (the first word after the clause's start
-//     that looks finite: an auxiliary, a past form in -ed, a common verb
-//     such as kept, gave, want) as mention and that verb as cue ("The RBI
-//     kept", "Residents are angry"), else its first name or pronoun as
+//     that looks finite: an auxiliary, a past form in -ed, also before a
+//     preposition right after a short subject "Conservation groups reacted
+//     with", a common verb such as kept, gave, want) as mention and that
+//     verb as cue ("The RBI kept", "Residents are angry", a linking verb
+//     and its predicate "Traders remain unhappy"), else its first name or
+//     pronoun as
 //     mention; a lone capitalised word that opens the sentence and names
 //     nothing else in the article is no name ("Mad, bro.", "Group revenue
 //     rose"). A live blog's time stamp ("9.30am:") and an opening "But"
@@ -47,14 +56,26 @@
 //     account, and "I" or "we" as a mention its own words: no mention, no
 //     cue. A reporting-verb form right before another ("Its annual report
 //     shows") is a noun.
-//  4. Resolution: a name to the fullest earlier name with the same last word
+//  4. A Q&A: an article with two or more questions that are not quotes,
+//     each answered by a quote sentence with no quotation mark and no
+//     reporting expression ("How did you get the job?" "Nobody else wanted
+//     it."), credits every answer (the run of quote sentences after a
+//     question, or after another sentence of the interviewer's when it has
+//     no reporting expression, up to a sentence that is not a quote or
+//     opens with a quotation mark) to the interviewee, the first person it
+//     names in two words or more, with no mention and no cue, whatever the
+//     answer says of others ("He was fixing the air conditioning").
+//  5. Resolution: a name to the fullest earlier name with the same last word
 //     ("Patchett" → "Gloria Patchett", titles stripped), and a one-word
 //     name that has none to the name it is the acronym of ("RBI" →
 //     "Reserve Bank of India") or the first word of, if that is an
 //     organisation ("Protea" → "Protea Stores"); a pronoun to the
 //     speaker of the nearest earlier quote or the first name of the nearest
 //     earlier sentence with one (three sentences back at most; "he" and
-//     "she" prefer a name of two words or more in that window); a
+//     "she" prefer a name of two words or more in that window, and stand
+//     for a person: not a name with an organisation's word, not "the …",
+//     a day or a month, or a name after a preposition of place, "on
+//     Barataria Bay"); a
 //     description ("the mayor", "the council") to the latest earlier name
 //     whose title, role words or appositives hold its head word (not one
 //     that describes itself with a complement or is indefinite: "the
@@ -64,7 +85,10 @@
 //     Studies"), to an earlier source described with the same noun ("the
 //     study" → "A study by …"), and for a kind of organisation ("the
 //     company", "the operator") to the article's first organisation (a
-//     name or role word of a kind: "Stores", "retailer"); a quote sentence with
+//     name or role word of a kind: "Stores", "retailer", or a name its
+//     sentence goes on to call "its"); a description right before a name
+//     that ends its sentence is that name's ("said the vice-chancellor,
+//     Professor Martin Achebe."); a quote sentence with
 //     no mention carries the speaker of the next quote sentence when its
 //     quotation runs on into it, else of the previous one; after a
 //     question that is not a quote (an interviewer's, in a Q&A) it carries

@@ -93,7 +93,7 @@ var prepositions = set(`at on in of for from with by across along near among aro
 // ("Gov. Delacroix has said", "police later said").
 var skippable = set(`has have had also later previously then will would is was are were has since again
 	already once repeatedly never not n't just recently earlier separately publicly privately
-	first subsequently initially reportedly`)
+	first subsequently initially reportedly long`)
 
 // aux are the auxiliaries a verb may follow ("has put", "were divided"),
 // be its forms of be.
@@ -109,9 +109,15 @@ var verbs = set(`kept keeps gave gives put puts want wants see sees saw made mak
 	set sets held holds brought brings record records list lists credit credits cite cites
 	rank ranks blame expect urge`)
 
+// linking verbs take a predicate as "are" does ("Some traders remain
+// unhappy", "Investors seem confident").
+var linking = set(`remain remains seem seems`)
+
 // extraCues are reporting verbs the features lexicon lacks: an inquiry or
-// a court "heard", a judge "ruled", a report "cited" or "listed".
-var extraCues = set(`heard hears ruled rules cited cites submitted submits attributed attributes listed lists`)
+// a court "heard", a judge "ruled", a report "cited" or "listed", an
+// interviewee who "spoke" to the outlet.
+var extraCues = set(`heard hears ruled rules cited cites submitted submits attributed attributes listed lists
+	spoke speaks`)
 
 // times end a noun phrase as an adjunct after "on" or "in" ("figures
 // published on Thursday").
@@ -204,6 +210,7 @@ const (
 	fIndefinite
 	fTime
 	fParticiple
+	fLinking
 
 	fKnown uint32 = 1 << 31 // a token's classes have been looked up
 )
@@ -237,6 +244,7 @@ func wordClasses() map[string]uint32 {
 			{coreCues, fCore}, {orgWords, fOrg}, {prepositions, fPreposition}, {orgKinds, fOrgKind},
 			{aux, fAux}, {be, fBe}, {verbs, fVerb}, {quantifiers, fQuantifier}, {conjunctions, fConjunction},
 			{firstPerson, fFirstPerson}, {extraCues, fReporting}, {firstPossessive, fFirstPossessive}, {indefinites, fIndefinite}, {times, fTime}, {participles, fParticiple},
+			{linking, fLinking},
 		} {
 			for w := range c.set {
 				lexicon[w] |= c.flag

@@ -115,9 +115,11 @@ func (at *Attributor) addName(si int, full span) {
 		}
 		n.appos = span{full.hi + 1, k}
 	}
-	// A description before it: "The developer, Shannonbeg Renewables".
+	// A description before it: "The developer, Shannonbeg Renewables,", or
+	// at the end of the sentence, "said the vice-chancellor, Professor
+	// Martin Achebe."
 	if full.lo-2 >= sentLo && at.low(full.lo-1) == "," && at.isWord(full.lo-2) && !at.toks[full.lo-2].upper &&
-		full.hi < hi && at.low(full.hi) == "," {
+		full.hi < hi && (at.low(full.hi) == "," || (full.hi == hi-1 && at.low(full.hi) == ".")) {
 		k := full.lo - 2
 		for k > sentLo && full.lo-1-k < 4 && at.isWord(k-1) && !at.has(k-1, fStop) {
 			k--
@@ -254,6 +256,29 @@ func (at *Attributor) orgLike(n name) bool {
 			if at.has(i, fOrgKind|fOrg) {
 				return true
 			}
+		}
+	}
+	return at.itsAfter(n)
+}
+
+// itsAfter reports whether the sentence of name n goes on to say "its"
+// before any person's pronoun or another name ("Kalbarri Minerals has
+// approved a $780 million expansion of its refinery"): a thing, not a
+// person.
+func (at *Attributor) itsAfter(n name) bool {
+	hi := at.bounds[n.sent+1]
+	for i := n.full.hi; i < hi && i-n.full.hi < 16; i++ {
+		if at.toks[i].inQuote {
+			continue
+		}
+		switch at.low(i) {
+		case "its":
+			return true
+		case "he", "she", "his", "her", "him", "they", "their":
+			return false
+		}
+		if at.nameWord(i) {
+			return false
 		}
 	}
 	return false

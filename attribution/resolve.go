@@ -101,6 +101,9 @@ func (at *Attributor) antecedent(i int) span {
 			if nm.sent > j {
 				break
 			}
+			if person && !at.personName(k) {
+				continue
+			}
 			if first < 0 && !at.weakName(k) {
 				first = k
 			}
@@ -236,4 +239,24 @@ func (at *Attributor) question(j int) bool {
 		return at.low(k) == "?"
 	}
 	return false
+}
+
+// personName reports whether name k may be the person "he" or "she"
+// stands for: no word of it names an organisation ("Outback Rural Stock &
+// Station"), it does not start with "the" ("the University of
+// Johannesburg"), it is not a day or month, and it does not follow a
+// preposition of place, after which names are places and things ("on
+// Barataria Bay", "at UJ"; but "served by Leela Thomas").
+func (at *Attributor) personName(k int) bool {
+	nm := at.names[k]
+	if at.orgWord(nm.sp) || at.low(nm.full.lo) == "the" || at.has(nm.sp.lo, fTime) {
+		return false
+	}
+	if nm.full.lo > 0 {
+		switch at.low(nm.full.lo - 1) {
+		case "in", "on", "at", "near", "into", "across", "outside", "inside", "around", "through":
+			return false
+		}
+	}
+	return true
 }

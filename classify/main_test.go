@@ -581,6 +581,11 @@ func TestEvalAttribution(t *testing.T) {
 			Cue          struct {
 				Exact struct{ F1 float64 } `json:"exact"`
 			} `json:"cue"`
+			GoldLabels *struct {
+				Quotes      int     `json:"quotes"`
+				Predicted   int     `json:"predicted"`
+				SpeakerHead float64 `json:"speaker_head"`
+			} `json:"gold_labels"`
 		} `json:"attribution"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &rep))
@@ -589,6 +594,12 @@ func TestEvalAttribution(t *testing.T) {
 	// A floor, not the figure: the rules may improve, not regress.
 	assert.GreaterOrEqual(t, rep.Attribution.SpeakerHead, 0.8)
 	assert.GreaterOrEqual(t, rep.Attribution.Cue.Exact.F1, 0.95)
+	// Given the gold labels every gold quote is attributed, and the rules
+	// do at least as well as with the model's labels.
+	require.NotNil(t, rep.Attribution.GoldLabels)
+	assert.Equal(t, 23, rep.Attribution.GoldLabels.Quotes)
+	assert.Equal(t, 23, rep.Attribution.GoldLabels.Predicted)
+	assert.GreaterOrEqual(t, rep.Attribution.GoldLabels.SpeakerHead, rep.Attribution.SpeakerHead)
 
 	code, out, stderr = classifyCmd(t, "", "-eval", gold, "-report", "json", "-bootstrap", "0", "-attribution=false")
 	require.Equal(t, 0, code, stderr)

@@ -35,6 +35,10 @@ type AttributionScores struct {
 	SpeakerHead  float64    `json:"speaker_head"`
 	Mention      SpanScores `json:"mention"`
 	Cue          SpanScores `json:"cue"`
+	// GoldLabels scores the same sentences by Item.GoldLabelAttribution:
+	// the rules given the gold labels, so that the gap to the figures
+	// above is the classifier's. Nil when no item has one.
+	GoldLabels *AttributionScores `json:"gold_labels,omitempty"`
 }
 
 // SpanScores compare predicted spans with gold spans of the same sentences,
@@ -54,19 +58,36 @@ type PRF struct {
 	F1        float64 `json:"f1"`
 }
 
-// attributionScores scores the items with a GoldAttribution; nil when none
-// has one.
+// attributionScores scores the items with a GoldAttribution, by their
+// PredAttribution and, when some has one, by their GoldLabelAttribution;
+// nil when none has a GoldAttribution.
 func attributionScores(items []Item) *AttributionScores {
+	s := scoreAttribution(items, func(it *Item) *AttributionParts { return it.PredAttribution })
+	if s == nil {
+		return nil
+	}
+	for i := range items {
+		if items[i].GoldAttribution != nil && items[i].GoldLabelAttribution != nil {
+			s.GoldLabels = scoreAttribution(items, func(it *Item) *AttributionParts { return it.GoldLabelAttribution })
+			break
+		}
+	}
+	return s
+}
+
+// scoreAttribution scores the items with a GoldAttribution against the
+// attribution pred gives each (nil: the sentence was not attributed).
+func scoreAttribution(items []Item, pred func(*Item) *AttributionParts) *AttributionScores {
 	var s AttributionScores
 	var exact, head int
 	var mention, cue spanCounts
-	for _, it := range items {
-		g := it.GoldAttribution
+	for i := range items {
+		g := items[i].GoldAttribution
 		if g == nil {
 			continue
 		}
 		s.Quotes++
-		p := it.PredAttribution
+		p := pred(&items[i])
 		if p != nil {
 			s.Predicted++
 			gs, ps := NormalizeSpeaker(g.Speaker), NormalizeSpeaker(p.Speaker)
@@ -137,10 +158,22 @@ func headWord(s string) string {
 // attributionTable is the attribution section of a report.
 func (r *Report) attributionTable() table {
 	a := r.Attribution
-	t := table{ID: "attribution", Title: "Attribution",
+	return attributionRows(a, table{ID: "attribution", Title: "Attribution",
 		Note: "Over " + itoa(a.Quotes) + " annotated gold quote sentences, " + itoa(a.Predicted) +
-			" labelled quote by the model (a missed quote counts as wrong). Speaker: accuracy, exact after normalising case and a leading \"the\", and by head word. Spans: exact offsets, and overlap.",
-		Head: []string{"part", "match", "accuracy / P", "R", "F1", "gold", "predicted", "matched"}, Left: 2}
+			" labelled quote by the model (a missed quote counts as wrong). Speaker: accuracy, exact after normalising case and a leading \"the\", and by head word. Spans: exact offsets, and overlap."})
+}
+
+// attributionGoldTable is the section that follows it when the report has
+// the attribution given the gold labels.
+func (r *Report) attributionGoldTable() table {
+	a := r.Attribution.GoldLabels
+	return attributionRows(a, table{ID: "attribution-gold-labels", Title: "Attribution given the gold labels",
+		Note: "The same " + itoa(a.Quotes) + " gold quote sentences attributed by the rules with every sentence's gold label instead of the model's: the rules' errors alone (the gap to the table above is the classifier's)."})
+}
+
+// attributionRows fills t with the rows of a.
+func attributionRows(a *AttributionScores, t table) table {
+	t.Head, t.Left = []string{"part", "match", "accuracy / P", "R", "F1", "gold", "predicted", "matched"}, 2
 	t.Rows = append(t.Rows,
 		[]string{"speaker", "exact", f4(a.SpeakerExact), "", "", itoa(a.Quotes), itoa(a.Predicted), ""},
 		[]string{"speaker", "head word", f4(a.SpeakerHead), "", "", itoa(a.Quotes), itoa(a.Predicted), ""})

@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,6 +107,93 @@ func TestAttributionInReports(t *testing.T) {
 	var raw map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(b.Bytes(), &raw))
 	require.Contains(t, raw, "attribution")
+	var back Report
+	require.NoError(t, json.Unmarshal(b.Bytes(), &back))
+	assert.Equal(t, r.Attribution, back.Attribution)
+}
+
+// goldLabelItems are attributionItems with the attribution the rules give
+// on the gold labels: the same as the model's on the three quotes it
+// labelled quote, and the gold one on item 3, the quote it missed.
+func goldLabelItems() []Item {
+	items := attributionItems()
+	for i := range items {
+		if items[i].GoldAttribution != nil {
+			items[i].GoldLabelAttribution = items[i].PredAttribution
+		}
+	}
+	items[3].GoldLabelAttribution = &AttributionParts{"Bill Haddon", span("he", 5), span("said", 8)}
+	return items
+}
+
+// Worked by hand from goldLabelItems: the figures with the gold labels
+// differ from TestAttributionScores's by item 3 alone.
+//   - speaker exact: items 1, 2, 4 of 4 = 0.75 (was 0.5); head word 4 of 4;
+//   - mention: gold 3, predicted 4 (item 4 now has one), exact 2 (items 1
+//     and 4): P 1/2, R 2/3, F1 4/7; overlap 3: P 3/4, R 1, F1 6/7;
+//   - cue: gold 3, predicted 2 (items 1 and 4), matched 2: P 1, R 2/3,
+//     F1 0.8.
+//
+// The model's figures are those of TestAttributionScores, unchanged.
+func TestAttributionGivenGoldLabels(t *testing.T) {
+	s := attributionScores(goldLabelItems())
+	require.NotNil(t, s)
+	assert.Equal(t, 3, s.Predicted, "the model's figures are untouched")
+	assert.InDelta(t, 0.5, s.SpeakerExact, 1e-12)
+	g := s.GoldLabels
+	require.NotNil(t, g)
+	assert.Nil(t, g.GoldLabels)
+	assert.Equal(t, 4, g.Quotes)
+	assert.Equal(t, 4, g.Predicted)
+	assert.InDelta(t, 0.75, g.SpeakerExact, 1e-12)
+	assert.InDelta(t, 1, g.SpeakerHead, 1e-12)
+	assert.Equal(t, roundPRF(SpanScores{Gold: 3, Predicted: 4,
+		Exact:   PRF{Matched: 2, Precision: 0.5, Recall: 2.0 / 3, F1: 4.0 / 7},
+		Overlap: PRF{Matched: 3, Precision: 0.75, Recall: 1, F1: 6.0 / 7}}), roundPRF(g.Mention))
+	assert.Equal(t, roundPRF(SpanScores{Gold: 3, Predicted: 2,
+		Exact:   PRF{Matched: 2, Precision: 1, Recall: 2.0 / 3, F1: 0.8},
+		Overlap: PRF{Matched: 2, Precision: 1, Recall: 2.0 / 3, F1: 0.8}}), roundPRF(g.Cue))
+
+	assert.Nil(t, attributionScores(attributionItems()).GoldLabels, "not computed, not reported")
+}
+
+// Every report format has the section given the gold labels after the
+// model's, and JSON round-trips it under attribution.gold_labels; a report
+// without it is as before.
+func TestAttributionGivenGoldLabelsInReports(t *testing.T) {
+	labels := []string{"fact", "quote"}
+	withGold, without := goldLabelItems(), attributionItems()
+	for _, items := range [][]Item{withGold, without} {
+		for i := range items {
+			items[i].Gold, items[i].Pred = 1, 1
+		}
+		items[3].Pred = 0
+	}
+	r, plain := Evaluate(labels, withGold, Options{}), Evaluate(labels, without, Options{})
+	for name, write := range map[string]func(*Report, *bytes.Buffer) error{
+		"text":     func(r *Report, b *bytes.Buffer) error { return r.WriteText(b) },
+		"markdown": func(r *Report, b *bytes.Buffer) error { return r.WriteMarkdown(b) },
+		"html":     func(r *Report, b *bytes.Buffer) error { return r.WriteHTML(b) },
+	} {
+		var b, p bytes.Buffer
+		require.NoError(t, write(r, &b), name)
+		require.NoError(t, write(plain, &p), name)
+		out := b.String()
+		model, given := strings.Index(out, "Attribution"), strings.Index(out, "Attribution given the gold labels")
+		require.GreaterOrEqual(t, model, 0, name)
+		require.Greater(t, given, model, name)
+		assert.Contains(t, out[given:], "0.5714", name) // mention exact F1, 4/7
+		assert.NotContains(t, out[:given], "0.5714", name)
+		assert.NotContains(t, p.String(), "given the gold labels", name)
+		assert.Equal(t, p.String()[:model], out[:model], name+": what comes before is unchanged")
+	}
+	var b bytes.Buffer
+	require.NoError(t, r.WriteJSON(&b))
+	var raw struct {
+		Attribution map[string]json.RawMessage `json:"attribution"`
+	}
+	require.NoError(t, json.Unmarshal(b.Bytes(), &raw))
+	require.Contains(t, raw.Attribution, "gold_labels")
 	var back Report
 	require.NoError(t, json.Unmarshal(b.Bytes(), &back))
 	assert.Equal(t, r.Attribution, back.Attribution)

@@ -19,6 +19,12 @@ type Item struct {
 	// speaker, mention and cue; PredAttribution on those the model
 	// labelled quote. Evaluate scores them when some item has the first.
 	GoldAttribution, PredAttribution *AttributionParts
+	// GoldLabelAttribution is what the attribution rules give a gold quote
+	// sentence when every sentence of its article carries its gold label
+	// (so no quote is missed and the neighbours are the gold ones): scored
+	// beside PredAttribution, it separates the rules' errors from the
+	// classifier's. Nil when the caller did not compute it.
+	GoldLabelAttribution *AttributionParts
 }
 
 // DefaultBootstrap is the number of bootstrap samples the commands draw

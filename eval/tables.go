@@ -54,6 +54,9 @@ func (r *Report) tables() []table {
 	}
 	if r.Attribution != nil {
 		ts = append(ts, r.attributionTable())
+		if r.Attribution.GoldLabels != nil {
+			ts = append(ts, r.attributionGoldTable())
+		}
 	}
 	return ts
 }

@@ -54,9 +54,13 @@ func EvalItems(m *models.Model, gold []*corpus.Article, group string, workers in
 		go func() {
 			defer wg.Done()
 			ws := m.NewWorkspace()
+			// The rules once more, on the gold labels (goldLabelAttributions).
+			gat := attribution.New()
+			var gattrs []attribution.Attribution
 			for ai := range next {
 				a := gold[ai]
 				preds := ws.Predict(a)
+				gattrs = goldLabelAttributions(gat, a, gattrs)
 				items := make([]eval.Item, len(preds))
 				g := ""
 				if group != "" {
@@ -73,6 +77,7 @@ func EvalItems(m *models.Model, gold []*corpus.Article, group string, workers in
 						if p.Attribution != nil {
 							items[i].PredAttribution = predAttribution(s, p.Attribution)
 						}
+						items[i].GoldLabelAttribution = predAttribution(s, &gattrs[i])
 					}
 				}
 				per[ai] = items
@@ -89,6 +94,18 @@ func EvalItems(m *models.Model, gold []*corpus.Article, group string, workers in
 		items = append(items, it...)
 	}
 	return items, nil
+}
+
+// goldLabelAttributions attributes the quote sentences of a as the gold
+// labels them (dst[:0] reused), or returns dst[:0] when a has no
+// annotated gold quote, which is then never read.
+func goldLabelAttributions(at *attribution.Attributor, a *corpus.Article, dst []attribution.Attribution) []attribution.Attribution {
+	for _, s := range a.Sentences {
+		if s.Attributed && s.Label == "quote" {
+			return at.Article(a, func(i int) bool { return a.Sentences[i].Label == "quote" }, dst)
+		}
+	}
+	return dst[:0]
 }
 
 // goldAttribution places a gold mention and cue in the sentence, as the
