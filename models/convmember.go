@@ -9,10 +9,11 @@ import (
 	"github.com/stancekit/stancekit/features/vectors"
 )
 
-// ConvMember is a model's ordered-vector member (ConvNet) and how it joins
-// the linear model: see ConvMixAverage and ConvMixStack. It is opt-in
-// (Options.WithConv); a model without it is the linear model alone, and
-// its file is unchanged.
+// ConvMember is a model's vector member (ConvNet) and how it joins the
+// linear model: see ConvMixAverage and ConvMixStack. The default options
+// have one (DefaultConv); Options.WithConv(ConvOptions{}) leaves it out,
+// and a model without it is the linear model alone, written as format
+// version 1.
 type ConvMember struct {
 	Net         ConvNet
 	Mix         string      // ConvMixAverage or ConvMixStack

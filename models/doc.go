@@ -1,6 +1,6 @@
 // Package models trains, saves, loads and applies sentence classifiers.
 //
-// Every model here is linear at prediction time: a weight matrix W (one row
+// Every trainer here is linear at prediction time: a weight matrix W (one row
 // per label) and a bias b score a sparse feature vector x as s = Wx + b. A
 // stage's Scores method writes log-probabilities log softmax(s / T), with a
 // temperature T (1 unless calibrated); that is the internal currency of the
@@ -21,7 +21,12 @@
 // optional second stage that reads the neighbours' predicted scores
 // (stacking, trained on out-of-fold predictions) and an optional sequence
 // layer (label transitions decoded with Viterbi), so that a sentence is
-// labelled in the context of its article. Model files start with a magic
+// labelled in the context of its article. A model may also carry a vector
+// member (ConvMember: a 1-D convolution over the sentence's word vectors,
+// max-pooled, trained with Adam on CPU), whose out-of-fold probabilities
+// the second stage reads or that is averaged into the first stage's; the
+// default news model has one of width 1 (DefaultConv), whose responses are
+// computed once per word. Model files start with a magic
 // number and a format version, end with a CRC-32 of the body, and are written
 // atomically (temporary file, then rename).
 //

@@ -26,7 +26,7 @@ const (
 	headerLen     = len(magic) + 4 + 8
 
 	// FormatVersionConv is the version of a file whose model has the
-	// opt-in ordered-vector member (Model.Conv): its body is a gob of
+	// vector member (Model.Conv): its body is a gob of
 	// modelFileConv. A model without the member is written as version
 	// FormatVersion, byte for byte as before the member existed.
 	FormatVersionConv = 2

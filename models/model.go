@@ -27,7 +27,7 @@ type Model struct {
 	Stage1   *Linear
 	Stage2   *Linear      // nil unless stacked
 	Chain    *Transitions // nil unless a sequence layer
-	Conv     *ConvMember  // nil unless the opt-in ordered-vector member (convmember.go)
+	Conv     *ConvMember  // the vector member (convmember.go); nil without one
 	Decode   string       // DecodePosterior or DecodeViterbi
 	Trained  TrainInfo
 
