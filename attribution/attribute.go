@@ -136,6 +136,13 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 	if strings.HasSuffix(at.low(j), "ing") && at.modified(j, lo) {
 		return span{}, false // a noun after its modifiers: "a written warning", "a severe weather warning"
 	}
+	if at.nounAfterModifier(j, lo) {
+		return span{}, false // "the Auditor-General's latest report", "at least four states"
+	}
+	if at.has(j, fNounForm) && at.modified(j, lo) && (j+1 >= hi || at.has(j+1, fPreposition) || nounFollowers[at.low(j+1)] ||
+		(at.toks[j+1].kind == token.Punct && at.low(j+1) != ",")) {
+		return span{}, false // "raised the storm signal over", not "the group notes that"
+	}
 	if j > lo && (at.has(j-1, fDeterminer) || at.low(j-1) == "to") &&
 		!(j-1 > lo && at.has(j-2, fAux) && at.has(j-1, fQuantifier)) { // "have both argued"
 		return span{}, false
@@ -146,6 +153,24 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 		return span{}, false
 	}
 	return span{j, j + 1}, true
+}
+
+// nounAfterModifier reports whether word j, a reporting-verb form that is
+// also a noun, follows what only a noun follows: a possessive ("the
+// NEA's report"), a number ("four states"), or an adjective of documents
+// ("latest", "same", "annual": "That same report, however, projects").
+func (at *Attributor) nounAfterModifier(j, lo int) bool {
+	if j <= lo || !at.has(j, fNounForm) {
+		return false
+	}
+	p := at.low(j - 1)
+	switch {
+	case p == "'s" || p == "’s" || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s"):
+		return true
+	case at.toks[j-1].kind == token.Number || numberWords[p] || docAdjectives[p]:
+		return true
+	}
+	return false
 }
 
 // modified reports whether word j follows a determiner and one to three
@@ -193,7 +218,15 @@ func (at *Attributor) pair(cue span, lo, hi int) candidate {
 		c.form = subjectForm
 		c.mention, c.mkind, c.mname = at.backward(cue.lo, lo)
 	}
-	late := false
+	late, participle := false, false
+	if !c.mention.ok() && c.form == subjectForm && at.clauseParticiple(cue, lo) {
+		// "Cresswell boss Gareth Penhale was unhappy with the second
+		// goal, insisting Holt had been fouled": the participle's subject
+		// is the sentence's, not the name after it.
+		ini := at.initial(lo, hi)
+		c.mention, c.mkind, c.mname = ini.mention, ini.mkind, ini.mname
+		participle = c.mention.ok()
+	}
 	if !c.mention.ok() && c.form == subjectForm {
 		// "others, says Calloway, …": a name right after the cue, but
 		// weaker than a subject ("…, and asked AquaServe to pause").
@@ -217,7 +250,37 @@ func (at *Attributor) pair(cue span, lo, hi int) candidate {
 	if late {
 		c.score -= 2
 	}
+	if participle {
+		c.score -= 1.5 // the main verb's pair, if any, is the better cue: "He ruled out …, saying"
+	}
 	return c
+}
+
+// possessiveAppositive reports whether toks[from:next] is "'s" and one or
+// two lower-case words and a comma, before a name that a comma closes: "Ms
+// Tuhoe's partner, Wiremu Keepa, read …" is about Wiremu Keepa.
+func (at *Attributor) possessiveAppositive(from, next int) bool {
+	if next-from < 3 || next-from > 4 || (at.low(from) != "'s" && at.low(from) != "’s") || at.low(next-1) != "," {
+		return false
+	}
+	for j := from + 1; j < next-1; j++ {
+		if !at.isWord(j) || at.toks[j].upper || at.has(j, fStop|fDeterminer) {
+			return false
+		}
+	}
+	for _, nm := range at.names {
+		if nm.full.lo == next {
+			return nm.full.hi < len(at.toks) && at.low(nm.full.hi) == ","
+		}
+	}
+	return false
+}
+
+// clauseParticiple reports whether the cue is a form in -ing that opens a
+// clause after a comma, outside quotation marks.
+func (at *Attributor) clauseParticiple(cue span, lo int) bool {
+	return cue.lo-1 > lo && strings.HasSuffix(at.low(cue.lo), "ing") && at.low(cue.lo-1) == "," &&
+		at.toks[cue.lo-2].kind != token.Quote
 }
 
 // afterQuotation reports whether token c directly follows a quotation
@@ -403,7 +466,7 @@ func (at *Attributor) initial(lo, hi int) candidate {
 			for j := at.names[k].full.hi; role && j < next; j++ {
 				role = at.isWord(j) && !at.toks[j].upper && !at.has(j, fStop) && !at.has(j, fDeterminer)
 			}
-			if role {
+			if role || at.possessiveAppositive(at.names[k].full.hi, next) {
 				k++
 			}
 		}
@@ -419,19 +482,45 @@ func (at *Attributor) initial(lo, hi int) candidate {
 // auxiliaries and adverbs, and through an appositive ("X, chief economist
 // at Y, said" and "Its president, Daniel Hsu, said").
 func (at *Attributor) backward(c, lo int) (span, kind, int) {
-	j := c - 1
-	for j >= lo && at.isWord(j) && !at.toks[j].upper && !at.toks[j].inQuote &&
-		(at.has(j, fSkippable) || isAdverb(at.low(j)) || (j > lo && at.has(j, fQuantifier) && at.has(j-1, fAux))) {
-		j-- // "has also said", "have both argued"
+	j, timed := c-1, -1
+	for {
+		for j >= lo && at.isWord(j) && !at.toks[j].upper && !at.toks[j].inQuote &&
+			(at.has(j, fSkippable) || isAdverb(at.low(j)) || (j > lo && at.has(j, fQuantifier) && at.has(j-1, fAux))) {
+			j-- // "has also said", "have both argued"
+		}
+		// A time between subject and verb: "PAGASA on Saturday raised".
+		if j-2 >= lo && at.has(j, fTime) && (at.low(j-1) == "on" || at.low(j-1) == "last") &&
+			(at.toks[j-2].upper || at.low(j-2) == ")") {
+			timed, j = j, j-2
+			continue
+		}
+		break
 	}
 	if j < lo || at.toks[j].inQuote {
 		return span{}, noMention, -1
+	}
+	if j-2 > lo && at.low(j) == ")" && at.low(j-2) == "(" && at.isWord(j-1) && at.isWord(j-3) {
+		// An acronym after a name: "The India Meteorological Department
+		// (IMD) declared" names the department, parenthesis included.
+		if m, k, n := at.npBack(j-3, lo); m.ok() {
+			m.hi = j + 1
+			return m, k, n
+		}
 	}
 	if at.isWord(j) {
 		if m, k, n, ok := at.relative(j, lo); ok {
 			return m, k, n
 		}
-		return at.npBack(j, lo)
+		m, k, n := at.npBack(j, lo)
+		if timed >= 0 && k != nameMention {
+			// Only a name is kept apart from its time; a description
+			// keeps it ("Figures published by the CSO on Thursday").
+			return at.npBack(timed, lo)
+		}
+		return m, k, n
+	}
+	if n, ok := at.leadName(lo, j); ok && at.low(j) == "," {
+		return at.names[n].sp, nameMention, n
 	}
 	if at.low(j) != "," {
 		return span{}, noMention, -1
@@ -465,6 +554,37 @@ func (at *Attributor) backward(c, lo int) (span, kind, int) {
 		return at.names[n].sp, nameMention, n // "Labor's candidate, local school principal Dominic Ferreira, said"
 	}
 	return at.npBack(k-1, lo)
+}
+
+// leadName returns the name that opens the sentence as the subject of an
+// appositive that ends at the comma j: "Carla Mendez, vice president of
+// pricing at a carrier in Joplin, Missouri, said" is Carla Mendez's, not
+// Missouri's. The name must fill everything before the first comma, and a
+// lower-case word must follow it.
+func (at *Attributor) leadName(lo, j int) (int, bool) {
+	c1 := lo
+	for c1 < j && at.low(c1) != "," {
+		if at.toks[c1].inQuote || at.toks[c1].kind == token.Quote {
+			return -1, false
+		}
+		c1++
+	}
+	if c1 >= j || c1+1 >= j || !at.isWord(c1+1) || at.toks[c1+1].upper {
+		return -1, false
+	}
+	n := at.nameEndingAt(lo, c1)
+	if n < 0 || at.names[n].sp.hi != c1 {
+		return -1, false
+	}
+	for i := lo; i < at.names[n].full.lo; i++ {
+		if !at.has(i, fTitle) && at.low(i) != "." {
+			return -1, false
+		}
+	}
+	if at.orgWord(at.names[n].sp) {
+		return -1, false
+	}
+	return n, true
 }
 
 // rolesOnly reports whether toks[lo:hi] are role words that may stand

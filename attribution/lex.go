@@ -119,6 +119,29 @@ var linking = set(`remain remains seem seems`)
 var extraCues = set(`heard hears ruled rules cited cites submitted submits attributed attributes listed lists
 	spoke speaks`)
 
+// nounForms are reporting-verb forms that are also nouns of documents and
+// posts ("a report", "four states"); see nounAfterModifier.
+var nounForms = set(`report reports note notes post posts state states statement statements claim claims
+	estimate estimates forecast forecasts review reviews survey surveys study studies record records
+	warning warnings comment comments summary filing filings notice notices release releases
+	update updates answer answers reply replies response responses signal signals`)
+
+// numberWords count, as a number does ("four states").
+var numberWords = words(set(`two three four five six seven eight nine ten eleven twelve dozen dozens
+	hundreds thousands several many most few`))
+
+// nounFollowers may follow a noun but not open a reported clause ("the
+// storm signal over the north", not "the group notes that").
+var nounFollowers = words(set(`over into onto about after before until across against`))
+
+// docAdjectives qualify documents ("the latest report", "that same note").
+var docAdjectives = words(set(`latest same new annual recent final official internal separate earlier
+	previous written draft full monthly weekly quarterly interim initial preliminary own joint
+	confidential leaked public formal brief short long detailed lengthy`))
+
+// postNominals are letters after a name that are not part of it.
+var postNominals = words(set(`kc qc sc mp td mla mha mpp msp mep mbe obe cbe jp`))
+
 // times end a noun phrase as an adjunct after "on" or "in" ("figures
 // published on Thursday").
 var times = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday
@@ -162,6 +185,21 @@ var phraseCues = [][]string{
 	{"told", "reporters"},
 	{"tells", "reporters"},
 	{"declined", "to", "comment"},
+	{"declined", "to", "say"},
+	{"declined", "to", "confirm"},
+	{"declined", "to", "discuss"},
+	{"refused", "to", "comment"},
+	{"refused", "to", "say"},
+	{"voiced", "alarm"},
+	{"expressed", "alarm"},
+	{"sounded", "the", "alarm"},
+	{"sounding", "the", "alarm"},
+	{"told", "clients"},
+	{"telling", "reporters"},
+	{"was", "quoted", "as", "saying"},
+	{"pointed", "out"},
+	{"point", "out"},
+	{"points", "out"},
 	{"did", "not", "respond"},
 	{"did", "not", "immediately", "respond"},
 	{"did", "n't", "respond"},
@@ -211,6 +249,7 @@ const (
 	fTime
 	fParticiple
 	fLinking
+	fNounForm
 
 	fKnown uint32 = 1 << 31 // a token's classes have been looked up
 )
@@ -244,7 +283,7 @@ func wordClasses() map[string]uint32 {
 			{coreCues, fCore}, {orgWords, fOrg}, {prepositions, fPreposition}, {orgKinds, fOrgKind},
 			{aux, fAux}, {be, fBe}, {verbs, fVerb}, {quantifiers, fQuantifier}, {conjunctions, fConjunction},
 			{firstPerson, fFirstPerson}, {extraCues, fReporting}, {firstPossessive, fFirstPossessive}, {indefinites, fIndefinite}, {times, fTime}, {participles, fParticiple},
-			{linking, fLinking},
+			{linking, fLinking}, {nounForms, fNounForm},
 		} {
 			for w := range c.set {
 				lexicon[w] |= c.flag

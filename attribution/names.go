@@ -106,6 +106,9 @@ func (at *Attributor) addName(si int, full span) {
 		r--
 	}
 	n.roles = span{r, n.sp.lo}
+	if n.sp.hi-n.sp.lo >= 3 && postNominals[at.low(n.sp.hi-1)] {
+		n.sp.hi-- // "Andrew Fell KC", "Niamh Considine TD": the name is Andrew Fell
+	}
 	// An appositive: ", the authority's chief executive".
 	hi := at.bounds[si+1]
 	if full.hi < hi && at.low(full.hi) == "," {
