@@ -160,7 +160,8 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 		fmt.Fprintln(stderr, "usage: classify [-model PATH] [-o OUT] [flags] [INPUT ...]\n       classify [-model PATH] -eval GOLD.jsonl [-report text|json|markdown|html] [-compare MODEL2]\n       classify [-model PATH] -serve ADDR [-workers N] [-max-body BYTES]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0, err
 		}
@@ -194,8 +195,8 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 		}
 	}
 	if f.evalPath != "" {
-		if fs.NArg() > 0 {
-			return 2, usageError{fmt.Errorf("-eval takes no inputs (got %v)", fs.Args())}
+		if len(inputs) > 0 {
+			return 2, usageError{fmt.Errorf("-eval takes no inputs (got %v)", inputs)}
 		}
 		return evaluate(m, f, stdout, stderr)
 	}
@@ -203,12 +204,12 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 		return 2, usageError{errors.New("-compare needs -eval")}
 	}
 	if f.serve != "" {
-		if fs.NArg() > 0 {
-			return 2, usageError{fmt.Errorf("-serve takes no inputs (got %v)", fs.Args())}
+		if len(inputs) > 0 {
+			return 2, usageError{fmt.Errorf("-serve takes no inputs (got %v)", inputs)}
 		}
 		return serveHTTP(m, f, stderr)
 	}
-	return classifyInputs(m, f, fs.Args(), stdin, stdout, stderr)
+	return classifyInputs(m, f, inputs, stdin, stdout, stderr)
 }
 
 func loadModel(path string) (*models.Model, error) {
@@ -493,4 +494,26 @@ func writeTo(path string, stdout io.Writer, write func(io.Writer) error) error {
 		err = cerr
 	}
 	return err
+}
+
+// parseInterleaved parses flags given anywhere among the inputs, as users
+// type them ("classify in.jsonl -o out.jsonl"), where flag.Parse alone would
+// take "-o" for an input. After "--" every argument is an input, so a file
+// named "-x" is still reachable.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var inputs []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(inputs, rest...), nil
+		}
+		if len(rest) == 0 {
+			return inputs, nil
+		}
+		inputs = append(inputs, rest[0])
+		args = rest[1:]
+	}
 }

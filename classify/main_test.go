@@ -605,3 +605,23 @@ func TestEvalAttribution(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	assert.NotContains(t, out, `"attribution"`)
 }
+
+// Flags may follow the inputs, as users type them; after "--" every
+// argument is an input, even one that starts with "-".
+func TestFlagsAfterInputs(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	code, stdout, stderr := classifyCmd(t, "", articlePath, "-o", out, "-quiet")
+	require.Equal(t, 0, code, stderr)
+	assert.Empty(t, stdout)
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, 12, strings.Count(string(got), "\n"), "the article's 12 sentences went to -o")
+
+	code, stdout, stderr = classifyCmd(t, "", "-quiet", "--", "-no-such-file")
+	assert.Equal(t, 1, code, stderr)
+	assert.Contains(t, stdout, `"file":"-no-such-file"`, "after -- a dash name is an input")
+
+	code, _, stderr = classifyCmd(t, "", articlePath, "-eval", goldPath)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "-eval takes no inputs")
+}
