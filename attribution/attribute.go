@@ -139,9 +139,9 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 	if at.nounAfterModifier(j, lo) {
 		return span{}, false // "the Auditor-General's latest report", "at least four states"
 	}
-	if at.has(j, fNounForm) && at.modified(j, lo) && (j+1 >= hi || at.has(j+1, fPreposition) || nounFollowers[at.low(j+1)] ||
-		(at.toks[j+1].kind == token.Punct && at.low(j+1) != ",")) {
-		return span{}, false // "raised the storm signal over", not "the group notes that"
+	if at.has(j, fNounForm) && at.modified(j, lo) && (j+1 >= hi || at.has(j+1, fPreposition|fAux|fBe) || nounFollowers[at.low(j+1)] ||
+		strings.HasSuffix(at.low(j+1), "ing") || (at.toks[j+1].kind == token.Punct && at.low(j+1) != ",")) {
+		return span{}, false // "raised the storm signal over", "their old notes should", not "the group notes that"
 	}
 	if j > lo && (at.has(j-1, fDeterminer) || at.low(j-1) == "to") &&
 		!(j-1 > lo && at.has(j-2, fAux) && at.has(j-1, fQuantifier)) { // "have both argued"

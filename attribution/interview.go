@@ -92,14 +92,21 @@ func (at *Attributor) reported(i int) bool {
 // q, that is a person's: no word of it names an organisation, not "the …".
 // (Its appositive may: "Dr. Meenakshi Rao, an astrophysicist at a Pune
 // research institute".)
+//
+// A name that opens its sentence, the subject ("Dr Isla Pennefather, a
+// freshwater ecologist, has spent …"), comes first: a name inside a
+// sentence may be a place ("several South Island lakes").
 func (at *Attributor) interviewee(q int) span {
-	for k := 0; k < at.namesUpTo(q-1); k++ {
-		nm := at.names[k]
-		if at.low(nm.full.lo) == "the" || at.weakName(k) || at.orgWord(nm.sp) {
-			continue
-		}
-		if f := at.fullest(k, q); f.hi-f.lo >= 2 && at.low(f.lo) != "the" {
-			return f
+	for _, subject := range []bool{true, false} {
+		for k := 0; k < at.namesUpTo(q-1); k++ {
+			nm := at.names[k]
+			if at.low(nm.full.lo) == "the" || at.weakName(k) || at.orgWord(nm.sp) ||
+				(subject && nm.full.lo != at.bounds[nm.sent]) {
+				continue
+			}
+			if f := at.fullest(k, q); f.hi-f.lo >= 2 && at.low(f.lo) != "the" {
+				return f
+			}
 		}
 	}
 	return span{}

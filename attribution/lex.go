@@ -70,6 +70,7 @@ var connectors = set(`of and & for de la le van von der du al bin da di del`)
 var orgWords = set(`bank ministry department university council association institute office chamber board
 	court house society federation union commission agency college school church party league
 	museum bureau centre center secretary minister director chief committee federation order
+	theatre theater gallery orchestra festival foundation trust hospital clinic library
 	residents friends chamber city state republic people government`)
 
 // orgKinds are words for a kind of organisation: in a name ("Protea
@@ -93,7 +94,7 @@ var prepositions = set(`at on in of for from with by across along near among aro
 // ("Gov. Delacroix has said", "police later said").
 var skippable = set(`has have had also later previously then will would is was are were has since again
 	already once repeatedly never not n't just recently earlier separately publicly privately
-	first subsequently initially reportedly long`)
+	first subsequently initially reportedly long instead now still`)
 
 // aux are the auxiliaries a verb may follow ("has put", "were divided"),
 // be its forms of be.
@@ -138,6 +139,11 @@ var nounFollowers = words(set(`over into onto about after before until across ag
 var docAdjectives = words(set(`latest same new annual recent final official internal separate earlier
 	previous written draft full monthly weekly quarterly interim initial preliminary own joint
 	confidential leaked public formal brief short long detailed lengthy`))
+
+// orgTails end organisations' names without being words for a kind of
+// organisation ("the Hastings Seniors' Network").
+var orgTails = words(set(`network alliance coalition forum collective fund movement campaign action trust
+	association union federation council society league club`))
 
 // postNominals are letters after a name that are not part of it.
 var postNominals = words(set(`kc qc sc mp td mla mha mpp msp mep mbe obe cbe jp`))

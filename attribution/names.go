@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/stancekit/stancekit/features/token"
 )
@@ -25,6 +26,50 @@ func (at *Attributor) isWord(i int) bool {
 func (at *Attributor) nameWord(i int) bool {
 	t := at.toks[i]
 	return t.kind == token.Word && t.upper && !t.inQuote && !at.has(i, fNotName)
+}
+
+// dateline returns the token after the dash when toks[start:end], at the
+// start of a sentence, is a wire story's dateline: capitals only, then a
+// dash, perhaps after the agency in parentheses ("OTTAWA (Northway) -",
+// "NAIROBI —"); else 0. A dateline is a place, never a source.
+func (at *Attributor) dateline(start, end, lo, hi int) int {
+	if start != lo || end >= hi {
+		return 0
+	}
+	for i := start; i < end; i++ {
+		w := at.text[at.toks[i].start:at.toks[i].end]
+		if at.isWord(i) && (len(w) < 2 || strings.ToUpper(w) != w) {
+			return 0
+		}
+	}
+	k := end
+	if at.low(k) == "(" { // "(Reuters)", "(Northway)"
+		for k < hi && k-end < 5 && at.low(k) != ")" {
+			k++
+		}
+		k++
+	}
+	if k >= hi {
+		return 0
+	}
+	switch at.text[at.toks[k].start:at.toks[k].end] {
+	case "-", "–", "—":
+		return k + 1
+	}
+	return 0
+}
+
+// pluralPossessive reports whether token j is the apostrophe of a plural
+// possessive inside a name: straight after a capitalised word ending in s,
+// before a name word that is an organisation's ("Farmers' Association",
+// "Seniors' Network").
+func (at *Attributor) pluralPossessive(j, hi int) bool {
+	if j+1 >= hi || at.toks[j].kind != token.Quote || at.toks[j-1].end != at.toks[j].start ||
+		!strings.HasSuffix(at.low(j-1), "s") || !at.nameWord(j+1) {
+		return false
+	}
+	q := at.text[at.toks[j].start:at.toks[j].end]
+	return (q == "'" || q == "’") && (at.has(j+1, fOrg|fOrgKind) || orgTails[at.low(j+1)])
 }
 
 // collectNames finds the names of the first n sentences.
@@ -56,8 +101,15 @@ func (at *Attributor) collectNames(n int) {
 					(at.low(j) != "of" || at.has(j-1, fOrg|fTitle)):
 					j++
 					continue
+				case at.pluralPossessive(j, hi):
+					j++ // "the Irish Farmers' Association"
+					continue
 				}
 				break
+			}
+			if d := at.dateline(start, j, lo, hi); d > 0 {
+				i = d // the agency in its parentheses is no source either
+				continue
 			}
 			at.addName(si, span{start, j})
 			i = j

@@ -74,6 +74,16 @@ func (at *Attributor) resolve() {
 			carry(i, i+1)
 		}
 	}
+	// A bare quotation that is still nobody's continues the latest source
+	// over what a page puts between (an "Advertisement" line, a
+	// newsletter box, a caption): a quotation is always someone's.
+	for i := 0; i < n; i++ {
+		for j := i - 1; pending(i) && j >= 0 && i-j <= 2*back; j-- {
+			if carry(i, j) {
+				break
+			}
+		}
+	}
 }
 
 // antecedent resolves a pronoun in sentence i: the speaker of the nearest

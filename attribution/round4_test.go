@@ -67,3 +67,61 @@ func TestAttributionNounsTimesAndAppositives(t *testing.T) {
 		},
 	})
 }
+
+// Cases of real pages, worked by hand from batch 18's train articles.
+func TestAttributionPageFurnitureAndInterviews(t *testing.T) {
+	checkCases(t, []attrCase{
+		{
+			name: "a bare quotation after an Advertisement line is the last speaker's",
+			paras: [][]string{
+				{`Q|"We rolled the update back as soon as we understood what was happening," Rohan Deshmukh told us.`},
+				{"Advertisement"},
+				{`Q|"I want to apologise personally to every user."`},
+			},
+			want: map[int]want{2: {"Rohan Deshmukh", "", ""}},
+		},
+		{
+			name: "and after a newsletter box of several lines",
+			paras: [][]string{
+				{`Q|"What struck me was how little of it is about the struggle," curator Lerato Mokoena said.`},
+				{"The Ochre Edit", "Our weekly guide to exhibitions, every Thursday."},
+				{"Sign up"},
+				{`Q|"It is about people living, falling in love, getting their hair cut."`},
+			},
+			want: map[int]want{4: {"Lerato Mokoena", "", ""}},
+		},
+		{
+			name: "an interviewee who opens a sentence beats a place named before",
+			paras: [][]string{
+				{"Lake snow has been recorded in several South Island lakes since the mid-2000s.",
+					"Dr Isla Pennefather, a freshwater ecologist, has spent five years measuring it.",
+					"Q|She talked to the Gazette about what her team found."},
+				{"Q: What is lake snow?"},
+				{"Q|IP: Imagine someone has dropped wet cotton wool into a glass of water."},
+				{"Q: What did the study find?"},
+				{"Q|The short version is that it got worse every year we measured."},
+			},
+			want: map[int]want{4: {"Isla Pennefather", "", ""}, 6: {"Isla Pennefather", "", ""}},
+		},
+		{
+			name:  "a plural possessive inside an organisation's name",
+			paras: [][]string{{`Q|The Hastings Seniors' Network said the decision was like "taking the car keys off people".`}},
+			want:  map[int]want{0: {"The Hastings Seniors' Network", "The Hastings Seniors' Network", "said"}},
+		},
+		{
+			name:  "notes before a modal is a noun",
+			paras: [][]string{{"Q|A man urges listeners to deposit their old notes before the deadline."}},
+			want:  map[int]want{0: {"A man", "A man", "urges"}},
+		},
+		{
+			name:  "an adverb between the pronoun and the verb",
+			paras: [][]string{{"The Union Agriculture Ministry has rejected the demand.", "Q|It has instead pointed growers to export schemes."}},
+			want:  map[int]want{1: {"The Union Agriculture Ministry", "It", "pointed"}},
+		},
+		{
+			name:  "a dateline is a place, not the bank that it stands for",
+			paras: [][]string{{"OTTAWA (Northway) - The Bank of Canada held its rate at 2.75 per cent on Wednesday.", "Q|It kept its forecast for growth at 1.2 per cent."}},
+			want:  map[int]want{1: {"The Bank of Canada", "It", "kept"}},
+		},
+	})
+}
