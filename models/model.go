@@ -52,32 +52,37 @@ type Prediction struct {
 // Workspace holds one goroutine's buffers for Predict. Not safe for
 // concurrent use.
 type Workspace struct {
-	m     *Model
-	seg   *segment.Segmenter
-	ex    *features.Extractor
-	vecs  []features.Vector
-	v2    features.Vector
-	logp  []float64
-	logp2 []float64
-	stack stackProbs
-	chain []float64
-	path  []int
-	probs []float64
-	preds []Prediction
-	at    *attribution.Attributor // nil: attribution off
-	quote int                     // index of the "quote" label, -1 if none
-	attrs []attribution.Attribution
-	pairW []float32   // both stages' weights interleaved (m.pairs), nil when not stacked
-	conv  convScratch // the ordered-vector member's buffers
+	m      *Model
+	seg    *segment.Segmenter
+	ex     *features.Extractor
+	vecs   []features.Vector
+	v2     features.Vector
+	logp   []float64
+	logp2  []float64
+	stack  stackProbs
+	chain  []float64
+	path   []int
+	probs  []float64
+	preds  []Prediction
+	at     *attribution.Attributor // nil: attribution off
+	quote  int                     // index of the "quote" label, -1 if none
+	appeal int                     // index of the "appeal" label, -1 if none
+	qa     []bool                  // Q&A answers of the article (see qa.go)
+	attrs  []attribution.Attribution
+	pairW  []float32   // both stages' weights interleaved (m.pairs), nil when not stacked
+	conv   convScratch // the ordered-vector member's buffers
 }
 
 // NewWorkspace returns buffers for Predict. Attribution is on when the
 // model has a "quote" label.
 func (m *Model) NewWorkspace() *Workspace {
-	w := &Workspace{m: m, seg: m.Segmenter(), ex: m.Pipeline.NewExtractor(), quote: -1, pairW: m.pairs()}
+	w := &Workspace{m: m, seg: m.Segmenter(), ex: m.Pipeline.NewExtractor(), quote: -1, appeal: -1, pairW: m.pairs()}
 	for c, l := range m.Labels {
-		if l == "quote" {
+		switch l {
+		case "quote":
 			w.quote = c
+		case "appeal":
+			w.appeal = c
 		}
 	}
 	w.SetAttribution(w.quote >= 0)
@@ -167,6 +172,7 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 		}
 		w.preds = append(w.preds, Prediction{Label: best, Probs: p})
 	}
+	w.relabelAnswers(a)
 	if w.at != nil {
 		isQuote := func(i int) bool { return w.preds[i].Label == w.quote }
 		if x := w.ex.Analysis(); x.Article() == a {

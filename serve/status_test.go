@@ -219,6 +219,6 @@ func TestModelInfo(t *testing.T) {
 	assert.Equal(t, 1, info.Conv.Width)
 	assert.Equal(t, "svm", info.Options.Model)
 	assert.Positive(t, info.Features.Dim)
-	assert.Equal(t, 472, info.Trained.Articles, "testdata/news/train.jsonl")
+	assert.Equal(t, 497, info.Trained.Articles, "testdata/news/train.jsonl")
 	assert.Equal(t, "news", info.Name)
 }
