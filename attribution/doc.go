@@ -92,7 +92,19 @@
 //     no mention carries the speaker of the next quote sentence when its
 //     quotation runs on into it, else of the previous one; after a
 //     question that is not a quote (an interviewer's, in a Q&A) it carries
-//     the latest speaker up to six sentences back.
+//     the latest speaker up to six sentences back; one still without a
+//     speaker carries the latest speaker up to six sentences back over
+//     whatever lies between (page furniture: an "Advertisement" line, a
+//     newsletter box), since a quotation is always someone's.
+//
+// What real pages add: a dateline ("OTTAWA (Northway) -") names no source;
+// a reporting-verb form that is also a noun of documents ("report",
+// "notes", "states") is a noun after a possessive, a number or an
+// adjective of documents, or after a determiner and a modifier before a
+// preposition, a modal or a participle; letters after a name ("KC", "TD")
+// are not part of it; a plural possessive may sit inside a name ("the
+// Irish Farmers' Association"); the interviewee of a Q&A is the first
+// person named at the start of a sentence, before any other name.
 //
 // Names are capitalised word sequences; leading titles and roles ("County
 // Clerk", "Mr", "Gov.", "Superintendent of Police") are not part of a

@@ -26,7 +26,10 @@
 // max-pooled, trained with Adam on CPU), whose out-of-fold probabilities
 // the second stage reads or that is averaged into the first stage's; the
 // default news model has one of width 1 (DefaultConv), whose responses are
-// computed once per word. Model files start with a magic
+// computed once per word. After decoding, Predict applies one rule of the
+// label guide that a model trained on few interviews does not learn: the
+// answers of a Q&A interview, printed without quotation marks, are quotes
+// (qa.go). Model files start with a magic
 // number and a format version, end with a CRC-32 of the body, and are written
 // atomically (temporary file, then rename).
 //
