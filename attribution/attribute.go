@@ -140,6 +140,7 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 		return span{}, false // "the Auditor-General's latest report", "at least four states"
 	}
 	if at.has(j, fNounForm) && at.modified(j, lo) && (j+1 >= hi || at.has(j+1, fPreposition|fAux|fBe) || nounFollowers[at.low(j+1)] ||
+		at.toks[j+1].kind == token.Quote ||
 		strings.HasSuffix(at.low(j+1), "ing") || (at.toks[j+1].kind == token.Punct && at.low(j+1) != ",")) {
 		return span{}, false // "raised the storm signal over", "their old notes should", not "the group notes that"
 	}
@@ -400,8 +401,9 @@ func (at *Attributor) verbLike(v, hi int) bool {
 		return true
 	}
 	w := at.low(v)
-	if len(w) < 5 || !strings.HasSuffix(w, "ed") || at.has(v, fStop|fDeterminer|fPreposition) {
-		return false
+	if len(w) < 5 || !strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "eed") && !strings.HasSuffix(w, "reed") ||
+		at.has(v, fStop|fDeterminer|fPreposition) || (v > 0 && isArticle(at.low(v-1))) {
+		return false // not "A speed survey", "the need"; "agreed" is a verb
 	}
 	if v+1 < hi && at.has(v+1, fPreposition) && at.low(v+1) != "to" {
 		return false // "A count conducted by", "figures presented at"
@@ -634,8 +636,12 @@ func (at *Attributor) relative(j, lo int) (span, kind, int, bool) {
 	return span{}, noMention, -1, false
 }
 
+// isArticle reports whether w is "a", "an" or "the", after which no verb
+// comes ("Another posted" has one).
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
+
 // isAdverb is a guess good enough between a subject and its verb.
-func isAdverb(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ly") }
+func isAdverb(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ly") && !lyNouns[w] }
 
 // npBack returns the noun phrase that ends at token j, walking back.
 func (at *Attributor) npBack(j, lo int) (span, kind, int) {

@@ -107,6 +107,7 @@ var (
 // ("The RBI kept its forecast", "Irrigator groups want"): irregular past
 // forms and present forms that -ed does not catch.
 var verbs = set(`kept keeps gave gives put puts want wants see sees saw made makes took takes sent sends
+	recorded
 	set sets held holds brought brings record records list lists credit credits cite cites
 	rank ranks blame expect urge`)
 
@@ -118,7 +119,7 @@ var linking = set(`remain remains seem seems`)
 // a court "heard", a judge "ruled", a report "cited" or "listed", an
 // interviewee who "spoke" to the outlet.
 var extraCues = set(`heard hears ruled rules cited cites submitted submits attributed attributes listed lists
-	spoke speaks`)
+	spoke speaks talked talks`)
 
 // nounForms are reporting-verb forms that are also nouns of documents and
 // posts ("a report", "four states"); see nounAfterModifier.
@@ -133,7 +134,7 @@ var numberWords = words(set(`two three four five six seven eight nine ten eleven
 
 // nounFollowers may follow a noun but not open a reported clause ("the
 // storm signal over the north", not "the group notes that").
-var nounFollowers = words(set(`over into onto about after before until across against`))
+var nounFollowers = words(set(`over into onto about after before until across against should would could will can may might must`))
 
 // docAdjectives qualify documents ("the latest report", "that same note").
 var docAdjectives = words(set(`latest same new annual recent final official internal separate earlier
@@ -144,6 +145,10 @@ var docAdjectives = words(set(`latest same new annual recent final official inte
 // organisation ("the Hastings Seniors' Network").
 var orgTails = words(set(`network alliance coalition forum collective fund movement campaign action trust
 	association union federation council society league club`))
+
+// lyNouns end in -ly but are no adverbs ("His family have asked").
+var lyNouns = words(set(`family rally supply reply assembly anomaly monopoly ally july italy belly jelly bully
+	holly lily folly homily melancholy`))
 
 // postNominals are letters after a name that are not part of it.
 var postNominals = words(set(`kc qc sc mp td mla mha mpp msp mep mbe obe cbe jp`))

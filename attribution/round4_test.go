@@ -119,6 +119,21 @@ func TestAttributionPageFurnitureAndInterviews(t *testing.T) {
 			want:  map[int]want{1: {"The Union Agriculture Ministry", "It", "pointed"}},
 		},
 		{
+			name:  "a noun in -ly is no adverb",
+			paras: [][]string{{"Q|His family have asked for privacy."}},
+			want:  map[int]want{0: {"His family", "His family", "asked"}},
+		},
+		{
+			name:  "no verb after an article: A speed survey",
+			paras: [][]string{{"Q|A speed survey for the county council recorded an average of 54mph."}},
+			want:  map[int]want{0: {"A speed survey for the county council", "A speed survey for the county council", "recorded"}},
+		},
+		{
+			name:  "notes before a modal is a noun, and the verb before it the cue",
+			paras: [][]string{{"Q|In March 2023, the Supreme Court ruled that the old notes should remain legal tender."}},
+			want:  map[int]want{0: {"the Supreme Court", "the Supreme Court", "ruled"}},
+		},
+		{
 			name:  "a dateline is a place, not the bank that it stands for",
 			paras: [][]string{{"OTTAWA (Northway) - The Bank of Canada held its rate at 2.75 per cent on Wednesday.", "Q|It kept its forecast for growth at 1.2 per cent."}},
 			want:  map[int]want{1: {"The Bank of Canada", "It", "kept"}},
