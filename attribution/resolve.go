@@ -1,6 +1,10 @@
 package attribution
 
-import "github.com/stancekit/stancekit/features/token"
+import (
+	"strings"
+
+	"github.com/stancekit/stancekit/features/token"
+)
 
 // back is how many sentences a pronoun or a continuation looks back.
 const back = 3
@@ -172,8 +176,8 @@ func (at *Attributor) description(m span, i int) span {
 			continue
 		}
 		for j := nm.sp.lo; j < nm.sp.hi; j++ {
-			if at.low(j) == head {
-				return at.named(nm)
+			if sameNoun(at.low(j), head) {
+				return at.named(nm) // "the force" → "Northamptonshire Police"
 			}
 		}
 	}
@@ -185,8 +189,8 @@ func (at *Attributor) description(m span, i int) span {
 			continue
 		}
 		for k := sp.lo; k < min(sp.hi, sp.lo+4); k++ {
-			if at.low(k) == head {
-				return sp
+			if sameNoun(at.low(k), head) {
+				return sp // "The paper", "The findings" → "A study by …"
 			}
 		}
 	}
@@ -270,3 +274,30 @@ func (at *Attributor) personName(k int) bool {
 	}
 	return true
 }
+
+// sameNoun reports whether two nouns name one source: the same word, or
+// words of one kind ("the paper" and "the findings" of "a study"; "the
+// force" and "officers" of a police force; "the auditors" of an audit
+// office).
+func sameNoun(w, head string) bool {
+	if w == head {
+		return true
+	}
+	k := nounKinds[head]
+	return k != 0 && nounKinds[w] == k
+}
+
+// nounKinds groups the nouns that sameNoun takes for one source.
+var nounKinds = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for k, ws := range []string{
+		"study studies paper research findings report analysis survey",
+		"police force officers detectives constabulary gardaí garda",
+		"audit auditors auditor-general",
+	} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = uint8(k + 1)
+		}
+	}
+	return m
+}()

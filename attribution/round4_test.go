@@ -119,6 +119,21 @@ func TestAttributionPageFurnitureAndInterviews(t *testing.T) {
 			want:  map[int]want{1: {"The Union Agriculture Ministry", "It", "pointed"}},
 		},
 		{
+			name: "the paper and the findings are the study's; the force is the police's",
+			paras: [][]string{{
+				"Q|A study by researchers at the National University of Singapore found that warm nights cost sleep.",
+				"Q|The paper associated each degree of warmth with 11 fewer minutes of sleep.",
+				"Q|The findings suggest that shade trees help.",
+				"Q|Northamptonshire Police said the car was a dark hatchback.",
+				"Q|According to the force, it was last seen heading north.",
+			}},
+			want: map[int]want{
+				1: {"A study by researchers at the National University of Singapore", "The paper", "associated"},
+				2: {"A study by researchers at the National University of Singapore", "The findings", "suggest"},
+				4: {"Northamptonshire Police", "the force", "According to"},
+			},
+		},
+		{
 			name:  "a noun in -ly is no adverb",
 			paras: [][]string{{"Q|His family have asked for privacy."}},
 			want:  map[int]want{0: {"His family", "His family", "asked"}},
