@@ -136,6 +136,9 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 	if strings.HasSuffix(at.low(j), "ing") && at.modified(j, lo) {
 		return span{}, false // a noun after its modifiers: "a written warning", "a severe weather warning"
 	}
+	if at.has(j, fNounForm) && at.inPrepPhrase(j, lo) {
+		return span{}, false // "In a programme note, Breathnach writes", "in the album's liner notes"
+	}
 	if at.nounAfterModifier(j, lo) {
 		return span{}, false // "the Auditor-General's latest report", "at least four states"
 	}
@@ -154,6 +157,21 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 		return span{}, false
 	}
 	return span{j, j + 1}, true
+}
+
+// inPrepPhrase reports whether word j ends a noun phrase that a
+// preposition opens: a determiner a few words back, over lower-case words
+// and possessives, right after a preposition.
+func (at *Attributor) inPrepPhrase(j, lo int) bool {
+	for k := j - 1; k > lo && j-k <= 5; k-- {
+		if at.has(k, fDeterminer) {
+			return at.has(k-1, fPreposition)
+		}
+		if l := at.low(k); (!at.isWord(k) || at.toks[k].upper) && l != "'s" && l != "’s" {
+			return false
+		}
+	}
+	return false
 }
 
 // nounAfterModifier reports whether word j, a reporting-verb form that is
@@ -215,6 +233,14 @@ func (at *Attributor) pair(cue span, lo, hi int) candidate {
 		c.form = invertedForm
 		c.mention, c.mkind, c.mname = at.forward(cue.hi, hi)
 	}
+	if by := at.passiveAgent(cue, lo, hi); by > 0 && !c.mention.ok() && c.form != accordingForm {
+		// "The figures were published on Monday by the NHS Business
+		// Services Authority": the agent is the source.
+		if m, k, n := at.forward(by+1, hi); m.ok() {
+			c.form = invertedForm
+			c.mention, c.mkind, c.mname = m, k, n
+		}
+	}
 	if !c.mention.ok() && c.form != accordingForm {
 		c.form = subjectForm
 		c.mention, c.mkind, c.mname = at.backward(cue.lo, lo)
@@ -275,6 +301,25 @@ func (at *Attributor) possessiveAppositive(from, next int) bool {
 		}
 	}
 	return false
+}
+
+// passiveAgent returns the index of the "by" that gives a passive cue its
+// agent ("was confirmed by the Treasurer's office", "were published on
+// Monday by the authority"), within eight tokens and outside quotation
+// marks, or 0.
+func (at *Attributor) passiveAgent(cue span, lo, hi int) int {
+	if cue.lo-1 < lo || !(at.has(cue.lo-1, fBe) || at.low(cue.lo-1) == "been") || !strings.HasSuffix(at.low(cue.hi-1), "ed") {
+		return 0
+	}
+	for k := cue.hi; k < hi && k-cue.hi < 8; k++ {
+		if at.toks[k].inQuote || at.toks[k].kind == token.Quote {
+			return 0
+		}
+		if at.low(k) == "by" {
+			return k
+		}
+	}
+	return 0
 }
 
 // clauseParticiple reports whether the cue is a form in -ing that opens a
@@ -365,6 +410,17 @@ func (at *Attributor) subjectVerb(lo, hi int) (candidate, bool) {
 				cue = span{v, w + 1} // "are angry", "were divided"
 			default:
 				return c, false
+			}
+		}
+		part := cue
+		if part.lo == v && part.hi-part.lo == 2 {
+			part.lo++ // "were published": the participle
+		}
+		if by := at.passiveAgent(part, lo, hi); by > 0 && at.has(v, fBe) {
+			// "The figures were published on Monday by the authority."
+			if m, k, n := at.forward(by+1, hi); m.ok() {
+				c.mention, c.mkind, c.mname, c.cue, c.form = m, k, n, cue, invertedForm
+				return c, true
 			}
 		}
 		m, k, n := at.backward(v, s0)
@@ -487,12 +543,13 @@ func (at *Attributor) backward(c, lo int) (span, kind, int) {
 	j, timed := c-1, -1
 	for {
 		for j >= lo && at.isWord(j) && !at.toks[j].upper && !at.toks[j].inQuote &&
-			(at.has(j, fSkippable) || isAdverb(at.low(j)) || (j > lo && at.has(j, fQuantifier) && at.has(j-1, fAux))) {
-			j-- // "has also said", "have both argued"
+			(at.has(j, fSkippable) || isAdverb(at.low(j)) ||
+				(j > lo && at.has(j, fQuantifier) && (at.has(j-1, fAux) || at.toks[j-1].upper))) {
+			j-- // "has also said", "have both argued", "Jeffco Public Schools both announced"
 		}
 		// A time between subject and verb: "PAGASA on Saturday raised".
-		if j-2 >= lo && at.has(j, fTime) && (at.low(j-1) == "on" || at.low(j-1) == "last") &&
-			(at.toks[j-2].upper || at.low(j-2) == ")") {
+		if j-2 >= lo && (at.has(j, fTime) || periods[at.low(j)]) && (at.low(j-1) == "on" || at.low(j-1) == "last" || at.low(j-1) == "this") &&
+			(at.toks[j-2].upper || at.low(j-2) == ")" || (at.isWord(j-2) && !at.has(j-2, fPreposition|fStop))) {
 			timed, j = j, j-2
 			continue
 		}
@@ -514,9 +571,10 @@ func (at *Attributor) backward(c, lo int) (span, kind, int) {
 			return m, k, n
 		}
 		m, k, n := at.npBack(j, lo)
-		if timed >= 0 && k != nameMention {
-			// Only a name is kept apart from its time; a description
-			// keeps it ("Figures published by the CSO on Thursday").
+		if timed >= 0 && k != nameMention && at.reducedRelative(m) {
+			// A description with a participle keeps its time ("Figures
+			// published by the CSO on Thursday", "A survey presented to
+			// the board last month"); "Your correspondent last week" not.
 			return at.npBack(timed, lo)
 		}
 		return m, k, n
@@ -634,6 +692,23 @@ func (at *Attributor) relative(j, lo int) (span, kind, int, bool) {
 		return span{m.lo, j + 1}, phraseMention, -1, true
 	}
 	return span{}, noMention, -1, false
+}
+
+// reducedRelative reports whether a noun phrase holds a participle after
+// its head ("figures published by", "a survey presented to").
+func (at *Attributor) reducedRelative(m span) bool {
+	for i := m.lo + 1; i < m.hi; i++ {
+		if at.isWord(i) && !at.toks[i].upper && (participleLike(at.low(i)) || at.has(i, fParticiple)) {
+			return true
+		}
+	}
+	return false
+}
+
+// participleLike reports whether w looks like a past participle, after
+// which a time belongs to the phrase ("figures published on Thursday").
+func participleLike(w string) bool {
+	return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"))
 }
 
 // isArticle reports whether w is "a", "an" or "the", after which no verb

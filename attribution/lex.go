@@ -150,6 +150,10 @@ var orgTails = words(set(`network alliance coalition forum collective fund movem
 var lyNouns = words(set(`family rally supply reply assembly anomaly monopoly ally july italy belly jelly bully
 	holly lily folly homily melancholy`))
 
+// periods are times of the calendar after "last" or "this" ("Your
+// correspondent last week blamed").
+var periods = words(set(`week weekend month year night morning evening summer winter spring autumn`))
+
 // postNominals are letters after a name that are not part of it.
 var postNominals = words(set(`kc qc sc mp td mla mha mpp msp mep mbe obe cbe jp`))
 

@@ -134,6 +134,26 @@ func TestAttributionPageFurnitureAndInterviews(t *testing.T) {
 			},
 		},
 		{
+			name:  "a passive's agent after by is the source",
+			paras: [][]string{{"Q|The figures were published on Monday by the NHS Business Services Authority."}},
+			want:  map[int]want{0: {"the NHS Business Services Authority", "the NHS Business Services Authority", "were published"}},
+		},
+		{
+			name:  "a time between a description and its verb, with no participle",
+			paras: [][]string{{"Q|Your correspondent last week blamed the contractor alone for the potholes."}},
+			want:  map[int]want{0: {"Your correspondent", "Your correspondent", "blamed"}},
+		},
+		{
+			name:  "both between the subject and its verb",
+			paras: [][]string{{"Q|Boulder Valley and Jeffco Public Schools both announced closures before 6 a.m."}},
+			want:  map[int]want{0: {"Boulder Valley and Jeffco Public Schools", "Boulder Valley and Jeffco Public Schools", "announced"}},
+		},
+		{
+			name:  "a document noun in a prepositional phrase is no cue",
+			paras: [][]string{{"Orla Breathnach wrote the play.", `Q|In a programme note, Breathnach writes that she wanted to ask "who we make into heroes".`}},
+			want:  map[int]want{1: {"Orla Breathnach", "Breathnach", "writes"}},
+		},
+		{
 			name:  "a noun in -ly is no adverb",
 			paras: [][]string{{"Q|His family have asked for privacy."}},
 			want:  map[int]want{0: {"His family", "His family", "asked"}},
