@@ -29,7 +29,9 @@
 // computed once per word. After decoding, Predict applies one rule of the
 // label guide that a model trained on few interviews does not learn: the
 // answers of a Q&A interview, printed without quotation marks, are quotes
-// (qa.go). Model files start with a magic
+// (qa.go); and a neutral subheading between body paragraphs, which a model
+// that has learned page furniture takes for a related-story headline, is
+// fact (subheading.go). Model files start with a magic
 // number and a format version, end with a CRC-32 of the body, and are written
 // atomically (temporary file, then rename).
 //

@@ -67,6 +67,7 @@ type Workspace struct {
 	at     *attribution.Attributor // nil: attribution off
 	quote  int                     // index of the "quote" label, -1 if none
 	appeal int                     // index of the "appeal" label, -1 if none
+	fact   int                     // index of the "fact" label, -1 if none
 	qa     []bool                  // Q&A answers of the article (see qa.go)
 	attrs  []attribution.Attribution
 	pairW  []float32   // both stages' weights interleaved (m.pairs), nil when not stacked
@@ -76,13 +77,15 @@ type Workspace struct {
 // NewWorkspace returns buffers for Predict. Attribution is on when the
 // model has a "quote" label.
 func (m *Model) NewWorkspace() *Workspace {
-	w := &Workspace{m: m, seg: m.Segmenter(), ex: m.Pipeline.NewExtractor(), quote: -1, appeal: -1, pairW: m.pairs()}
+	w := &Workspace{m: m, seg: m.Segmenter(), ex: m.Pipeline.NewExtractor(), quote: -1, appeal: -1, fact: -1, pairW: m.pairs()}
 	for c, l := range m.Labels {
 		switch l {
 		case "quote":
 			w.quote = c
 		case "appeal":
 			w.appeal = c
+		case "fact":
+			w.fact = c
 		}
 	}
 	w.SetAttribution(w.quote >= 0)
@@ -173,6 +176,7 @@ func (w *Workspace) Predict(a *corpus.Article) []Prediction {
 		w.preds = append(w.preds, Prediction{Label: best, Probs: p})
 	}
 	w.relabelAnswers(a)
+	w.relabelSubheadings(a)
 	if w.at != nil {
 		isQuote := func(i int) bool { return w.preds[i].Label == w.quote }
 		if x := w.ex.Analysis(); x.Article() == a {
