@@ -295,12 +295,8 @@ func (at *Attributor) possessiveAppositive(from, next int) bool {
 			return false
 		}
 	}
-	for _, nm := range at.names {
-		if nm.full.lo == next {
-			return nm.full.hi < len(at.toks) && at.low(nm.full.hi) == ","
-		}
-	}
-	return false
+	k := at.nameStartingAt(next)
+	return k >= 0 && at.names[k].full.hi < len(at.toks) && at.low(at.names[k].full.hi) == ","
 }
 
 // passiveAgent returns the index of the "by" that gives a passive cue its

@@ -237,13 +237,20 @@ func (w *Workspace) relabelAnswers(a *corpus.Article) {
 		if !answer || p.Label == w.quote || p.Label == w.appeal {
 			continue
 		}
-		rest := 1 - p.Probs[w.quote]
-		for c := range p.Probs {
-			if c != w.quote && rest > 0 {
-				p.Probs[c] *= (1 - qaConfidence) / rest
+		p.relabel(w.quote, qaConfidence)
+	}
+}
+
+// relabel gives the prediction label c with probability conf, the other
+// labels keeping their proportions of the rest.
+func (p *Prediction) relabel(c int, conf float64) {
+	if rest := 1 - p.Probs[c]; rest > 0 {
+		for d := range p.Probs {
+			if d != c {
+				p.Probs[d] *= (1 - conf) / rest
 			}
 		}
-		p.Probs[w.quote] = qaConfidence
-		p.Label = w.quote
 	}
+	p.Probs[c] = conf
+	p.Label = c
 }

@@ -36,8 +36,18 @@ const (
 // advertMarkers are the lines that mark an advertisement in a body.
 var advertMarkers = []string{"advertisement", "sponsored", "continues below", "story continues", "continue reading"}
 
-// furnitureCues are the cue features of the publisher speaking.
-var furnitureCues = []string{"publisher", "appeal_phrase", "url", "handle", "price"}
+// furnitureCues are the indexes of the cue features of the publisher
+// speaking, in features.CueNames.
+var furnitureCues = func() []int {
+	var idx []int
+	for j, n := range features.CueNames {
+		switch n {
+		case "publisher", "appeal_phrase", "url", "handle", "price":
+			idx = append(idx, j)
+		}
+	}
+	return idx
+}()
 
 // relabelSubheadings makes the subheadings of a fact (see the comment
 // above). It reads the cue vectors of the Analysis when it is a's.
@@ -57,14 +67,7 @@ func (w *Workspace) relabelSubheadings(a *corpus.Article) {
 		if p.Label != w.appeal || !w.subheading(a, x, i) {
 			continue
 		}
-		rest := 1 - p.Probs[w.fact]
-		for c := range p.Probs {
-			if c != w.fact && rest > 0 {
-				p.Probs[c] *= (1 - subheadingConfidence) / rest
-			}
-		}
-		p.Probs[w.fact] = subheadingConfidence
-		p.Label = w.fact
+		p.relabel(w.fact, subheadingConfidence)
 	}
 }
 
@@ -86,10 +89,11 @@ func (w *Workspace) subheading(a *corpus.Article, x *features.Analysis, i int) b
 		}
 	}
 	if x != nil {
-		cues := x.Cues(i)
-		for _, name := range furnitureCues {
-			if j := cueIndex(name); j >= 0 && cues != nil && cues[j] != 0 {
-				return false
+		if cues := x.Cues(i); cues != nil {
+			for _, j := range furnitureCues {
+				if cues[j] != 0 {
+					return false
+				}
 			}
 		}
 	}
@@ -115,14 +119,4 @@ func isFragment(t string) bool {
 	t = strings.TrimRight(t, " \"'”’)]")
 	r, _ := utf8.DecodeLastRuneInString(t)
 	return !strings.ContainsRune(".!?…;", r)
-}
-
-// cueIndex returns the index of a cue feature by name, or -1.
-func cueIndex(name string) int {
-	for j, n := range features.CueNames {
-		if n == name {
-			return j
-		}
-	}
-	return -1
 }
