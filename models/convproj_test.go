@@ -2,7 +2,6 @@ package models
 
 import (
 	"fmt"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -35,17 +34,7 @@ func TestWordProjectionSameBits(t *testing.T) {
 			back, err := Decode(modelBytes(t, m))
 			require.NoError(t, err)
 			require.NotNil(t, back.Conv.proj, "Decode sets the cache of a width-1 member")
-			var wg sync.WaitGroup
-			got := make([][][]Prediction, 4)
-			for g := range got {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					got[g] = predictAll(back, data)
-				}()
-			}
-			wg.Wait()
-			for _, g := range got {
+			for _, g := range predictConcurrently(back, data, 4) {
 				requireSameBits(t, want, g)
 			}
 		})

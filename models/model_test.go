@@ -76,8 +76,16 @@ func TestPredictConcurrentWorkspaces(t *testing.T) {
 	require.NoError(t, err)
 	articles := synthCorpus(64, 6)
 	want := predictAll(m, articles)
+	for _, got := range predictConcurrently(m, articles, 4) {
+		requireSameBits(t, want, got)
+	}
+}
+
+// predictConcurrently runs predictAll on n goroutines at once, each with
+// its own workspace of m, and returns their results.
+func predictConcurrently(m *Model, articles []*corpus.Article, n int) [][][]Prediction {
 	var wg sync.WaitGroup
-	got := make([][][]Prediction, 4)
+	got := make([][][]Prediction, n)
 	for g := range got {
 		wg.Add(1)
 		go func() {
@@ -86,9 +94,7 @@ func TestPredictConcurrentWorkspaces(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	for g := range got {
-		requireSameBits(t, want, got[g])
-	}
+	return got
 }
 
 // Predict segments raw text itself; workspaces sharing a freshly loaded
