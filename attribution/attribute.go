@@ -139,6 +139,13 @@ func (at *Attributor) cueAt(j, lo, hi int) (span, bool) {
 	if at.has(j, fNounForm) && at.inPrepPhrase(j, lo) {
 		return span{}, false // "In a programme note, Breathnach writes", "in the album's liner notes"
 	}
+	if at.has(j, fNounForm) && j+1 < hi && at.isWord(j+1) && !at.toks[j+1].upper && at.has(j+1, fTitle) {
+		return span{}, false // a noun before a role: "Congress state president Sushma Jadhav said"
+	}
+	if at.has(j, fNounForm) && j > lo && j+2 < hi && at.isWord(j-1) && !at.has(j-1, fPronoun|fAux|fBe|fSkippable) &&
+		(at.has(j+1, fAux) || (participleLike(at.low(j+1)) && at.has(j+2, fPreposition))) {
+		return span{}, false // a subject's head: "A council highways report published in the spring recommended", "French newspaper reports had suggested"
+	}
 	if at.nounAfterModifier(j, lo) {
 		return span{}, false // "the Auditor-General's latest report", "at least four states"
 	}
@@ -232,6 +239,10 @@ func (at *Attributor) pair(cue span, lo, hi int) candidate {
 	case at.afterQuotation(cue.lo, lo):
 		c.form = invertedForm
 		c.mention, c.mkind, c.mname = at.forward(cue.hi, hi)
+		if n := at.rolesThenName(cue.hi, hi); n >= 0 && c.mkind == phraseMention {
+			// "said founder and chief executive Rohan Iyengar"
+			c.mention, c.mkind, c.mname = at.names[n].sp, nameMention, n
+		}
 	}
 	if by := at.passiveAgent(cue, lo, hi); by > 0 && !c.mention.ok() && c.form != accordingForm {
 		// "The figures were published on Monday by the NHS Business
@@ -243,7 +254,13 @@ func (at *Attributor) pair(cue span, lo, hi int) candidate {
 	}
 	if !c.mention.ok() && c.form != accordingForm {
 		c.form = subjectForm
-		c.mention, c.mkind, c.mname = at.backward(cue.lo, lo)
+		if cue.lo-1 > lo && at.low(cue.lo-1) == "who" {
+			// The verb of a relative clause has the noun before "who":
+			// "Parents who spoke to Éire News".
+			c.mention, c.mkind, c.mname = at.npBack(cue.lo-2, lo)
+		} else {
+			c.mention, c.mkind, c.mname = at.backward(cue.lo, lo)
+		}
 	}
 	late, participle := false, false
 	if !c.mention.ok() && c.form == subjectForm && at.clauseParticiple(cue, lo) {
@@ -252,11 +269,17 @@ func (at *Attributor) pair(cue span, lo, hi int) candidate {
 		// is the sentence's, not the name after it.
 		ini := at.initial(lo, hi)
 		c.mention, c.mkind, c.mname = ini.mention, ini.mkind, ini.mname
+		if !c.mention.ok() {
+			// No name or pronoun opens it: the noun phrase that does
+			// ("Analysts at Coldharbour Securities raised …, saying").
+			c.mention, c.mkind, c.mname = at.subjectAt(at.clauseStart(lo, hi), cue.lo)
+		}
 		participle = c.mention.ok()
 	}
-	if !c.mention.ok() && c.form == subjectForm {
+	if !c.mention.ok() && c.form == subjectForm && !listenerVerbs[at.low(cue.hi-1)] {
 		// "others, says Calloway, …": a name right after the cue, but
-		// weaker than a subject ("…, and asked AquaServe to pause").
+		// weaker than a subject ("…, and asked AquaServe to pause"); after
+		// "told" it is the listener ("told the Clarion").
 		if m, k, n := at.forward(cue.hi, hi); k == nameMention {
 			c.mention, c.mkind, c.mname, late = m, k, n, true
 		}
@@ -280,7 +303,48 @@ func (at *Attributor) pair(cue span, lo, hi int) candidate {
 	if participle {
 		c.score -= 1.5 // the main verb's pair, if any, is the better cue: "He ruled out …, saying"
 	}
+	if cue.lo > lo && (at.low(cue.lo-1) == "who" || at.low(cue.lo-1) == "which") {
+		c.score -= 1.5 // a relative clause's verb: "One public defender, who asked me not to use her name, put it"
+	}
 	return c
+}
+
+// subjectAt returns the noun phrase that opens a clause at token j and ends
+// before its verb (a past form, an auxiliary, a listed verb or a reporting
+// verb), before token hi.
+func (at *Attributor) subjectAt(j, hi int) (span, kind, int) {
+	m, k, n := at.forward(j, hi)
+	if k != phraseMention {
+		return m, k, n
+	}
+	for v := m.lo + 1; v < m.hi; v++ {
+		w := at.low(v)
+		if at.isWord(v) && !at.toks[v].upper && !at.has(v-1, fDeterminer|fPreposition) &&
+			(at.has(v, fAux|fBe|fVerb|fReporting) || (len(w) > 4 && strings.HasSuffix(w, "ed"))) {
+			return at.refine(span{m.lo, v})
+		}
+	}
+	return m, k, n
+}
+
+// rolesThenName returns the name that follows lower-case role words from
+// token j ("founder and chief executive Rohan Iyengar"), or -1: at most
+// six words, no determiner, preposition, pronoun or other stop word but
+// "and".
+func (at *Attributor) rolesThenName(j, hi int) int {
+	for k := j; k < hi && k-j <= 6; k++ {
+		if at.nameWord(k) {
+			if k == j {
+				return -1
+			}
+			return at.nameStartingAt(k)
+		}
+		if !at.isWord(k) || at.toks[k].upper || at.toks[k].inQuote ||
+			(at.low(k) != "and" && at.has(k, fDeterminer|fPreposition|fPronoun|fStop)) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // possessiveAppositive reports whether toks[from:next] is "'s" and one or
@@ -600,6 +664,11 @@ func (at *Attributor) backward(c, lo int) (span, kind, int) {
 		return span{}, noMention, -1
 	}
 	seg := span{k + 1, j}
+	if w := at.low(seg.lo); w == "who" || w == "whose" {
+		// A relative clause between commas: its noun phrase is the
+		// subject ("One public defender, who asked me …, put it").
+		return at.npBack(k-1, lo)
+	}
 	if n := at.nameEndingAt(seg.lo, seg.hi); n >= 0 && at.names[n].full.lo == seg.lo {
 		return at.names[n].sp, nameMention, n
 	}
@@ -625,8 +694,8 @@ func (at *Attributor) leadName(lo, j int) (int, bool) {
 		}
 		c1++
 	}
-	if c1 >= j || c1+1 >= j || !at.isWord(c1+1) || at.toks[c1+1].upper {
-		return -1, false
+	if c1 >= j || c1+1 >= j || !(at.isWord(c1+1) || at.toks[c1+1].kind == token.Number) || at.toks[c1+1].upper {
+		return -1, false // a lower-case word or an age follows: "Maureen Tillotson, 71, from Gateshead,"
 	}
 	n := at.nameEndingAt(lo, c1)
 	if n < 0 || at.names[n].sp.hi != c1 {
@@ -752,6 +821,9 @@ func (at *Attributor) npBack(j, lo int) (span, kind, int) {
 		}
 		if t.kind == token.Number && k < j {
 			continue
+		}
+		if l == "&" && k < j && k > lo && at.toks[k-1].upper && at.toks[k+1].upper {
+			continue // "Outback Rural Stock & Station"
 		}
 		if t.kind == token.Quote && k < j && k > lo && at.isWord(k-1) && at.toks[k-1].end == t.start {
 			continue // a plural possessive: "Residents' groups"

@@ -263,7 +263,7 @@ func TestAttribution(t *testing.T) {
 				{`Q|Same pies, same corner.`},
 			},
 			want: map[int]want{
-				2: {"Marama Hohaia", "She", "spoke"},
+				2: {"Marama Hohaia", "She", "spoke to"},
 				5: {"Marama Hohaia", "", ""},
 				6: {"Marama Hohaia", "", ""},
 				8: {"Marama Hohaia", "", ""},
@@ -344,9 +344,11 @@ func TestAttribution(t *testing.T) {
 			want:  map[int]want{1: {"The company", "The company", "said"}},
 		},
 		{
-			name:  "spoke is a cue: an interviewee who spoke to the outlet",
+			// "spoke to" is a fixed phrase, as train's gold writes it (five
+			// times, "spoke" alone only where no "to" follows).
+			name:  "spoke to is a cue: an interviewee who spoke to the outlet",
 			paras: [][]string{{"Hemi Tautari runs a fish and chip shop.", `Q|He spoke to the Clarion about the film.`}},
-			want:  map[int]want{1: {"Hemi Tautari", "He", "spoke"}},
+			want:  map[int]want{1: {"Hemi Tautari", "He", "spoke to"}},
 		},
 		{
 			name: "a linking verb and its predicate, as after are, with no reporting verb",

@@ -94,7 +94,7 @@ var prepositions = set(`at on in of for from with by across along near among aro
 // ("Gov. Delacroix has said", "police later said").
 var skippable = set(`has have had also later previously then will would is was are were has since again
 	already once repeatedly never not n't just recently earlier separately publicly privately
-	first subsequently initially reportedly long instead now still`)
+	first subsequently initially reportedly long instead now still been`)
 
 // aux are the auxiliaries a verb may follow ("has put", "were divided"),
 // be its forms of be.
@@ -235,7 +235,21 @@ var phraseCues = [][]string{
 	{"pushed", "back"},
 	{"hit", "out"},
 	{"weighed", "in"},
+	{"broke", "the", "news"},
+	{"shared", "the", "news"},
+	{"put", "it"},
+	{"spoke", "to"},
+	{"spoke", "with"},
+	{"speaks", "to"},
+	{"speaking", "to"},
+	{"talked", "to"},
+	{"puts", "it"},
 }
+
+// listenerVerbs take the listener as their object ("told the Clarion",
+// "urged residents"): the noun phrase after them is never the source.
+var listenerVerbs = set(`told tells tell telling informed informs assured assures reminded reminds
+	urged urges advised advises briefed briefs thanked thanks`)
 
 // Word classes, one bit each, so that a token is looked up once.
 const (

@@ -138,6 +138,19 @@ func (at *Attributor) antecedent(i int) span {
 	if lone >= 0 {
 		return at.fullest(lone, i)
 	}
+	// No one nearer: the latest source further back, over a few
+	// sentences of background ("… Amos Kiptoo announced." three facts,
+	// then "…," he said).
+	for j := i - back - 1; j >= 0 && i-j <= 2*back; j-- {
+		sj := at.sents[j]
+		if !sj.quote || !sj.speaker.ok() {
+			continue
+		}
+		if !person || at.personSpan(sj.speaker) {
+			return sj.speaker
+		}
+		break
+	}
 	return span{}
 }
 
@@ -258,13 +271,19 @@ func (at *Attributor) question(j int) bool {
 // personName reports whether name k may be the person "he" or "she"
 // stands for: no word of it names an organisation ("Outback Rural Stock &
 // Station"), it does not start with "the" ("the University of
-// Johannesburg"), it is not a day or month, and it does not follow a
+// Johannesburg"), it holds no acronym and is not a lone letter, it is not
+// a day or month, and it does not follow a
 // preposition of place, after which names are places and things ("on
 // Barataria Bay", "at UJ"; but "served by Leela Thomas").
 func (at *Attributor) personName(k int) bool {
 	nm := at.names[k]
 	if at.orgWord(nm.sp) || at.low(nm.full.lo) == "the" || at.has(nm.sp.lo, fTime) {
 		return false
+	}
+	for i := nm.sp.lo; i < nm.sp.hi; i++ {
+		if (at.acronym(i) && !(nm.full.lo > 0 && possessives[at.low(nm.full.lo-1)])) || (nm.sp.hi-nm.sp.lo == 1 && at.toks[i].end-at.toks[i].start == 1) {
+			return false // "PDF", "CD Almenara", the grade "C": no one's name; "my GP" may be
+		}
 	}
 	if nm.full.lo > 0 {
 		switch at.low(nm.full.lo - 1) {
@@ -301,3 +320,17 @@ var nounKinds = func() map[string]uint8 {
 	}
 	return m
 }()
+
+// possessives are the determiners that make an acronym a role ("my GP").
+var possessives = set(`my his her our their your`)
+
+// personSpan reports whether speaker span sp is a name that "he" or "she"
+// may stand for.
+func (at *Attributor) personSpan(sp span) bool {
+	for k := at.nameAfter(max(0, sp.lo-8)); k < len(at.names) && at.names[k].full.lo < sp.hi; k++ {
+		if at.names[k].sp.hi == sp.hi {
+			return at.personName(k)
+		}
+	}
+	return false
+}
