@@ -63,7 +63,7 @@ func TestAttributionRound5(t *testing.T) {
 		},
 		{
 			name:  "a clause participle's subject is the noun phrase that opens the sentence, up to its verb",
-			paras: [][]string{{"Q|Analysts at Harbourfront Capital flagged tighter spreads, noting that producers had gained."}},
+			paras: [][]string{{"Q|Analysts at Harbourfront Capital raised their target, noting that producers had gained."}},
 			want: map[int]want{0: {"Analysts at Harbourfront Capital",
 				"Analysts at Harbourfront Capital", "noting"}},
 		},
@@ -89,6 +89,24 @@ func TestAttributionRound5(t *testing.T) {
 			name:  "my GP: an acronym after a possessive is a role",
 			paras: [][]string{{"The last time I saw my GP, a microphone sat on her desk.", "Q|She asked me at the start whether I minded."}},
 			want:  map[int]want{1: {"GP", "She", "asked"}}, // the name without its possessive
+		},
+	})
+}
+
+func TestAttributionRound5Lexicon(t *testing.T) {
+	checkCases(t, []attrCase{
+		{
+			name:  "flagged is a cue, and an ampersand joins a name after a preposition",
+			paras: [][]string{{"Q|Analysts at Fulton & Marsh flagged tighter spreads."}},
+			want:  map[int]want{0: {"Analysts at Fulton & Marsh", "Analysts at Fulton & Marsh", "flagged"}},
+		},
+		{
+			name:  "a time after a participle stays with the description; after a noun it goes",
+			paras: [][]string{{"Q|Bee numbers fell, according to a study published on Thursday.", "Q|Sales fell, according to the council on Monday."}},
+			want: map[int]want{
+				0: {"a study published on Thursday", "a study published on Thursday", "according to"},
+				1: {"the council", "the council", "according to"},
+			},
 		},
 	})
 }
