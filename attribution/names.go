@@ -154,7 +154,7 @@ func (at *Attributor) addName(si int, full span) {
 	sentLo := at.bounds[si]
 	r := full.lo
 	for r > sentLo && full.lo-r < 2 && at.isWord(r-1) && !at.toks[r-1].upper && !at.toks[r-1].inQuote &&
-		!at.has(r-1, fStop) && !at.has(r-1, fDeterminer) && !at.has(r-1, fReporting) {
+		!at.has(r-1, fStop) && !at.has(r-1, fDeterminer) && !at.has(r-1, fReporting) && !at.verbBeforeName(r-1) {
 		r--
 	}
 	n.roles = span{r, n.sp.lo}
@@ -344,12 +344,23 @@ func (at *Attributor) itsAfter(n name) bool {
 func (at *Attributor) hasRole(n name, head string) bool {
 	for _, s := range []span{n.roles, n.appos, n.pre} {
 		for i := s.lo; i < s.hi; i++ {
-			if at.low(i) == head {
+			if w := at.low(i); w == head || roleSynonyms[w] == head {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// roleSynonyms maps a title to the role noun a later description uses:
+// "Justice Mercy Achola" is "the judge".
+var roleSynonyms = map[string]string{"justice": "judge"}
+
+// verbBeforeName reports whether word i is a verb, not a role word, before
+// a name: "Vermont's governor toured Barrow Falls".
+func (at *Attributor) verbBeforeName(i int) bool {
+	w := at.low(i)
+	return at.has(i, fAux|fBe|fVerb) || (len(w) > 4 && strings.HasSuffix(w, "ed"))
 }
 
 // weakName reports whether name k may be no name at all: one capitalised

@@ -26,6 +26,9 @@ func (at *Attributor) resolve() {
 		switch si.mkind {
 		case nameMention:
 			si.speaker = at.fullest(si.mname, i)
+			if at.titleOnly(si.mention) {
+				si.speaker = at.description(si.mention, i) // "The Mayor thanked residents"
+			}
 		case phraseMention:
 			si.speaker = at.description(si.mention, i)
 		}
@@ -33,6 +36,15 @@ func (at *Attributor) resolve() {
 	for i := range at.sents {
 		if si := &at.sents[i]; si.quote && si.mkind == pronounMention {
 			si.speaker = at.antecedent(i)
+		}
+	}
+	// A person's role that found no one ("the author said") may stand for
+	// someone known only through a pronoun ("…," she writes): once more,
+	// now that pronouns have their speakers.
+	for i := range at.sents {
+		if si := &at.sents[i]; si.quote && si.speaker == si.mention && si.mention.ok() && personRoles[at.lastLow(si.mention)] &&
+			(si.mkind == phraseMention || at.titleOnly(si.mention)) {
+			si.speaker = at.description(si.mention, i)
 		}
 	}
 	// Continuations: forward where the quotation runs on into the next
@@ -207,6 +219,26 @@ func (at *Attributor) description(m span, i int) span {
 			}
 		}
 	}
+	// "The judge", "the author", "the mayor": a person's role with no name
+	// that holds it; the latest person quoted before, within far.
+	if personRoles[head] && m.hi-m.lo <= 3 {
+		// The same role just before, introduced as a description:
+		// "Vermont's governor toured …" then "The governor said".
+		for k := m.lo - 1; k >= at.bounds[max(0, i-back)]; k-- {
+			if at.low(k) != head || at.toks[k].inQuote {
+				continue
+			}
+			if np, _, _ := at.npBack(k, at.bounds[at.sentOf(k)]); np.ok() && np.hi == k+1 && !at.definite(np) {
+				return np
+			}
+			break
+		}
+		for j := i - 1; j >= from; j-- {
+			if sp := at.sents[j].speaker; at.sents[j].quote && sp.ok() && at.personSpan(sp) && at.knownPerson(sp, i) {
+				return sp
+			}
+		}
+	}
 	// "The company", "the group": the first organisation of the article.
 	if at.has(m.hi-1, fOrgKind) && m.hi-m.lo <= 3 {
 		for k := at.nameAfter(at.bounds[from]); k < len(at.names); k++ {
@@ -333,4 +365,48 @@ func (at *Attributor) personSpan(sp span) bool {
 		}
 	}
 	return false
+}
+
+// personRoles are the role nouns of a person that a definite description
+// uses for someone quoted before ("the judge said", "the author said").
+var personRoles = set(`judge author writer novelist poet director mayor governor minister premier senator
+	president chancellor coach manager singer star actor actress player captain forward striker
+	chairman chairwoman chair founder principal sheriff prosecutor commissioner treasurer`)
+
+// knownPerson reports whether speaker sp is surely a person by sentence i:
+// named with a title or role words ("Justice Mercy Achola", "author Ruth
+// Adeyemi"), or the speaker of an earlier "he" or "she".
+func (at *Attributor) knownPerson(sp span, i int) bool {
+	for k := at.nameAfter(max(0, sp.lo-8)); k < len(at.names) && at.names[k].full.lo < sp.hi; k++ {
+		if nm := at.names[k]; nm.sp.hi == sp.hi && (nm.full.lo < nm.sp.lo || nm.roles.ok()) {
+			return true
+		}
+	}
+	for j := 0; j < i; j++ {
+		sj := at.sents[j]
+		if sj.quote && sj.mkind == pronounMention && sj.speaker == sp {
+			if p := at.low(sj.mention.lo); p == "he" || p == "she" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleOnly reports whether mention m is a capitalised title and nothing
+// else, "The Mayor": a description, not a name.
+func (at *Attributor) titleOnly(m span) bool {
+	lo := m.lo
+	if at.low(lo) == "the" {
+		lo++
+	}
+	if lo >= m.hi {
+		return false
+	}
+	for k := lo; k < m.hi; k++ {
+		if !at.has(k, fTitle) {
+			return false
+		}
+	}
+	return true
 }

@@ -110,3 +110,41 @@ func TestAttributionRound5Lexicon(t *testing.T) {
 		},
 	})
 }
+
+func TestAttributionRound5Roles(t *testing.T) {
+	checkCases(t, []attrCase{
+		{
+			name: "the author: a person's role resolved to the person quoted before through a pronoun",
+			paras: [][]string{{
+				"Ruth Adeyemi has written a fine novel.",
+				`Q|"The marsh did not drown," she writes in one passage.`,
+				"The Houston chapters are less sure.",
+				"Q|In an interview last spring, the author said the novel grew out of stories.",
+			}},
+			want: map[int]want{3: {"Ruth Adeyemi", "the author", "said"}},
+		},
+		{
+			name: "The Mayor, a title alone, is the mayor named before",
+			paras: [][]string{{
+				`Q|"For six years, families waited," said Mayor Nomvula Zungu.`,
+				"The reservoir holds 12 million litres.",
+				"Q|The Mayor thanked residents for their patience.",
+			}},
+			want: map[int]want{2: {"Nomvula Zungu", "The Mayor", "thanked"}},
+		},
+		{
+			name:  "the judge is Justice Mercy Achola",
+			paras: [][]string{{"Q|Justice Mercy Achola said the county had a duty.", "The court sat for two days.", `Q|"Dignity matters," the judge said.`}},
+			want:  map[int]want{2: {"Mercy Achola", "the judge", "said"}},
+		},
+		{
+			name: "the governor is the description just before, not a place after a verb",
+			paras: [][]string{{
+				"Q|Green Mountain Power said 200 customers had no power.",
+				"Vermont's governor toured Barrow Falls on Thursday.",
+				"Q|The governor said the state would seek a disaster declaration.",
+			}},
+			want: map[int]want{2: {"Vermont's governor", "The governor", "said"}},
+		},
+	})
+}
