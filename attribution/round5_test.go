@@ -148,3 +148,23 @@ func TestAttributionRound5Roles(t *testing.T) {
 		},
 	})
 }
+
+func TestAttributionRound5Embedded(t *testing.T) {
+	checkCases(t, []attrCase{
+		{
+			name:  "a cue in the complement of the first is not the sentence's",
+			paras: [][]string{{"Q|The Pew Research Center found in a survey that 72 percent of teachers said phones were a problem."}},
+			want:  map[int]want{0: {"The Pew Research Center", "The Pew Research Center", "found"}},
+		},
+		{
+			name:  "a cue in a though clause after the first is not the sentence's",
+			paras: [][]string{{"Q|Reports in Japan suggest the deal is worth $1.4 million, though neither the club nor the agent would confirm it."}},
+			want:  map[int]want{0: {"Reports in Japan", "Reports in Japan", "suggest"}},
+		},
+		{
+			name:  "a relative clause's cue does not make the main verb embedded",
+			paras: [][]string{{"Q|A paramedic, who asked not to be named because she was not authorised to speak, described a long shift."}},
+			want:  map[int]want{0: {"A paramedic", "A paramedic", "described"}},
+		},
+	})
+}
