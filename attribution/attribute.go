@@ -49,6 +49,10 @@ type candidate struct {
 // attribute finds the mention and cue of quote sentence i.
 func (at *Attributor) attribute(i int, si *sentInfo) {
 	lo, hi := at.bounds[i], at.bounds[i+1]
+	if n := at.signature(lo, hi); n >= 0 {
+		si.mention, si.mkind, si.mname, si.cue = at.names[n].sp, nameMention, n, span{}
+		return
+	}
 	best := candidate{score: -1}
 	first := -1 // where the first cue ends
 	for j := lo; j < hi; j++ {
@@ -336,6 +340,39 @@ func (at *Attributor) subjectAt(j, hi int) (span, kind, int) {
 		}
 	}
 	return m, k, n
+}
+
+// signature returns the name of an embedded post's signature line, "-
+// Becky Holroyd (@beckyholroyd_) January 27, 2026": a dash, a name, then
+// a handle in parentheses; or -1.
+func (at *Attributor) signature(lo, hi int) int {
+	if hi-lo < 4 || at.toks[lo].kind != token.Punct {
+		return -1
+	}
+	switch at.low(lo) {
+	case "-", "—", "–":
+	default:
+		return -1
+	}
+	n := at.nameStartingAt(lo + 1)
+	if n < 0 {
+		return -1
+	}
+	e := at.names[n].full.hi
+	if e+1 >= hi || at.low(e) != "(" || at.toks[e+1].kind != token.Handle {
+		return -1
+	}
+	return n
+}
+
+// linkOnly reports whether sentence i is a link and nothing else, the
+// picture link of an embedded post ("pic.twitter.com/Vb7hNd2Lpq").
+func (at *Attributor) linkOnly(i int) bool {
+	lo, hi := at.bounds[i], at.bounds[i+1]
+	for hi > lo && at.toks[hi-1].kind == token.Punct {
+		hi--
+	}
+	return hi-lo == 1 && at.toks[lo].kind == token.URL
 }
 
 // embeds reports whether toks[from:to] hold, outside quotation marks, a
@@ -673,7 +710,7 @@ func (at *Attributor) backward(c, lo int) (span, kind, int) {
 		return span{}, noMention, -1
 	}
 	k := j - 1
-	for ; k >= lo && j-k <= 16; k-- {
+	for ; k >= lo && j-k <= 40; k-- {
 		t := at.toks[k]
 		if t.inQuote || t.kind == token.Quote {
 			return span{}, noMention, -1
@@ -687,14 +724,18 @@ func (at *Attributor) backward(c, lo int) (span, kind, int) {
 			}
 		}
 	}
-	if k <= lo || j-k > 16 || at.low(k) != "," || !at.isWord(k-1) || at.toks[k-1].inQuote {
+	if k <= lo || j-k > 40 || at.low(k) != "," || !at.isWord(k-1) || at.toks[k-1].inQuote {
 		return span{}, noMention, -1
 	}
 	seg := span{k + 1, j}
 	if w := at.low(seg.lo); w == "who" || w == "whose" {
-		// A relative clause between commas: its noun phrase is the
-		// subject ("One public defender, who asked me …, put it").
+		// A relative clause between commas, however long: its noun
+		// phrase is the subject ("One public defender, who asked me …
+		// because …, put it").
 		return at.npBack(k-1, lo)
+	}
+	if j-k > 16 {
+		return span{}, noMention, -1 // an appositive is short
 	}
 	if n := at.nameEndingAt(seg.lo, seg.hi); n >= 0 && at.names[n].full.lo == seg.lo {
 		return at.names[n].sp, nameMention, n

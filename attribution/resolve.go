@@ -90,6 +90,14 @@ func (at *Attributor) resolve() {
 			carry(i, i+1)
 		}
 	}
+	// The picture link of an embedded post is its author's, who signs on
+	// the next line.
+	for i := 1; i < n; i++ {
+		if si := at.sents[i]; si.quote && si.speaker.ok() && at.linkOnly(i-1) && at.sents[i-1].quote &&
+			at.signature(at.bounds[i], at.bounds[i+1]) >= 0 {
+			at.sents[i-1].speaker = si.speaker
+		}
+	}
 	// A bare quotation that is still nobody's continues the latest source
 	// over what a page puts between (an "Advertisement" line, a
 	// newsletter box, a caption): a quotation is always someone's.

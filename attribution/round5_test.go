@@ -168,3 +168,36 @@ func TestAttributionRound5Embedded(t *testing.T) {
 		},
 	})
 }
+
+func TestAttributionRound5Posts(t *testing.T) {
+	checkCases(t, []attrCase{
+		{
+			// An embed as scrapers flatten it: the text, the picture link,
+			// the signature; the first paragraph's commuters are the
+			// source of the sentence before it.
+			name: "an embedded post's signature names its author, who owns the picture link before it",
+			paras: [][]string{
+				{"Q|Commuters posted photographs of crowded platforms."},
+				{"Q|Not a single announcement for 40 minutes."},
+				{"Q|pic.twitter.com/Kq7zPmN4aa"},
+				{"Q|- Rohini Deshmukh (@rohini_d) February 10, 2026"},
+			},
+			want: map[int]want{
+				1: {"Commuters", "", ""},
+				2: {"Rohini Deshmukh", "", ""},
+				3: {"Rohini Deshmukh", "Rohini Deshmukh", ""},
+			},
+		},
+		{
+			name: "a relative clause longer than an appositive still leads back to its noun",
+			paras: [][]string{{
+				"Q|One public defender, who asked me not to use her name because she was not authorized to speak to the press, put it more bluntly.",
+				`Q|"We're not lawyers anymore," she said.`,
+			}},
+			want: map[int]want{
+				0: {"One public defender", "One public defender", "put it"},
+				1: {"One public defender", "she", "said"},
+			},
+		},
+	})
+}
