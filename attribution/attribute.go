@@ -512,6 +512,9 @@ func (at *Attributor) subjectVerb(lo, hi int) (candidate, bool) {
 	}
 	for v := s0 + 1; v < hi && v-s0 < 20; v++ {
 		t := at.toks[v]
+		if t.kind == token.Quote && at.possessiveMark(v, hi) {
+			continue // "Some farmers' groups remain cautious"
+		}
 		if t.inQuote || t.kind == token.Quote {
 			return c, false
 		}

@@ -120,7 +120,7 @@ var linking = set(`remain remains seem seems`)
 // interviewee who "spoke" to the outlet; and the verbs of train's gold cues
 // that neither list had (analysts "flagged", a forecaster "projected", a
 // company "apologised", officials "defended").
-var extraCues = set(`heard hears ruled rules cited cites submitted submits attributed attributes listed lists
+var extraCues = set(`heard hears ruled rules cited cites submitted submits attribute attributed attributes listed lists
 	spoke speaks talked talks
 	flag flags flagged flagging projected projecting forecasting forecasted
 	unveil unveils unveiled apologise apologises apologised apologize apologizes apologized

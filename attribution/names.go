@@ -72,6 +72,18 @@ func (at *Attributor) pluralPossessive(j, hi int) bool {
 	return (q == "'" || q == "’") && (at.has(j+1, fOrg|fOrgKind) || orgTails[at.low(j+1)])
 }
 
+// possessiveMark reports whether token j is the apostrophe of a plural
+// possessive: straight after a word ending in s, before a word ("doctors'
+// groups").
+func (at *Attributor) possessiveMark(j, hi int) bool {
+	if j < 1 || j+1 >= hi || at.toks[j].kind != token.Quote || at.toks[j-1].end != at.toks[j].start ||
+		!at.isWord(j-1) || !strings.HasSuffix(at.low(j-1), "s") || !at.isWord(j+1) || at.toks[j+1].start == at.toks[j].end {
+		return false
+	}
+	q := at.text[at.toks[j].start:at.toks[j].end]
+	return q == "'" || q == "’"
+}
+
 // collectNames finds the names of the first n sentences.
 func (at *Attributor) collectNames(n int) {
 	at.names = at.names[:0]

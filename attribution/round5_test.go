@@ -201,3 +201,16 @@ func TestAttributionRound5Posts(t *testing.T) {
 		},
 	})
 }
+
+func TestAttributionRound5PluralPossessive(t *testing.T) {
+	checkCases(t, []attrCase{
+		{
+			name:  "a plural possessive's apostrophe opens no quotation before the subject's verb",
+			paras: [][]string{{"Q|Several doctors' groups have backed the merger.", "Q|Some farmers' groups remain cautious."}},
+			want: map[int]want{
+				0: {"Several doctors' groups", "Several doctors' groups", "backed"},
+				1: {"Some farmers' groups", "Some farmers' groups", "remain cautious"},
+			},
+		},
+	})
+}
