@@ -383,14 +383,15 @@ var personRoles = set(`judge author writer novelist poet director mayor governor
 
 // knownPerson reports whether speaker sp is surely a person by sentence i:
 // named with a title or role words ("Justice Mercy Achola", "author Ruth
-// Adeyemi"), or the speaker of an earlier "he" or "she".
+// Adeyemi"), or the speaker of an earlier "he" or "she" within far
+// sentences.
 func (at *Attributor) knownPerson(sp span, i int) bool {
 	for k := at.nameAfter(max(0, sp.lo-8)); k < len(at.names) && at.names[k].full.lo < sp.hi; k++ {
 		if nm := at.names[k]; nm.sp.hi == sp.hi && (nm.full.lo < nm.sp.lo || nm.roles.ok()) {
 			return true
 		}
 	}
-	for j := 0; j < i; j++ {
+	for j := max(0, i-far); j < i; j++ { // at most far back: a long article must not cost its length per sentence
 		sj := at.sents[j]
 		if sj.quote && sj.mkind == pronounMention && sj.speaker == sp {
 			if p := at.low(sj.mention.lo); p == "he" || p == "she" {
