@@ -68,7 +68,7 @@ func (at *Attributor) attribute(i int, si *sentInfo) {
 			// the agent would confirm".
 			c.score -= 1.5
 		}
-		if first < 0 && !(cue.lo > lo && (at.low(cue.lo-1) == "who" || at.low(cue.lo-1) == "which")) {
+		if first < 0 && !at.relativeVerb(cue, lo) {
 			first = cue.hi // not a relative clause's: "who asked me not to … because"
 		}
 		if c.score > best.score {
@@ -318,10 +318,16 @@ func (at *Attributor) pair(cue span, lo, hi int) candidate {
 	if participle {
 		c.score -= 1.5 // the main verb's pair, if any, is the better cue: "He ruled out …, saying"
 	}
-	if cue.lo > lo && (at.low(cue.lo-1) == "who" || at.low(cue.lo-1) == "which") {
+	if at.relativeVerb(cue, lo) {
 		c.score -= 1.5 // a relative clause's verb: "One public defender, who asked me not to use her name, put it"
 	}
 	return c
+}
+
+// relativeVerb reports whether the cue opens a relative clause, right after
+// "who" or "which".
+func (at *Attributor) relativeVerb(cue span, lo int) bool {
+	return cue.lo > lo && (at.low(cue.lo-1) == "who" || at.low(cue.lo-1) == "which")
 }
 
 // subjectAt returns the noun phrase that opens a clause at token j and ends
@@ -333,9 +339,8 @@ func (at *Attributor) subjectAt(j, hi int) (span, kind, int) {
 		return m, k, n
 	}
 	for v := m.lo + 1; v < m.hi; v++ {
-		w := at.low(v)
 		if at.isWord(v) && !at.toks[v].upper && !at.has(v-1, fDeterminer|fPreposition) &&
-			(at.has(v, fAux|fBe|fVerb|fReporting) || (len(w) > 4 && strings.HasSuffix(w, "ed"))) {
+			(at.verbBeforeName(v) || at.has(v, fReporting)) {
 			return at.refine(span{m.lo, v})
 		}
 	}

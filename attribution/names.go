@@ -64,12 +64,7 @@ func (at *Attributor) dateline(start, end, lo, hi int) int {
 // before a name word that is an organisation's ("Farmers' Association",
 // "Seniors' Network").
 func (at *Attributor) pluralPossessive(j, hi int) bool {
-	if j+1 >= hi || at.toks[j].kind != token.Quote || at.toks[j-1].end != at.toks[j].start ||
-		!strings.HasSuffix(at.low(j-1), "s") || !at.nameWord(j+1) {
-		return false
-	}
-	q := at.text[at.toks[j].start:at.toks[j].end]
-	return (q == "'" || q == "’") && (at.has(j+1, fOrg|fOrgKind) || orgTails[at.low(j+1)])
+	return at.possessiveMark(j, hi) && at.nameWord(j+1) && (at.has(j+1, fOrg|fOrgKind) || orgTails[at.low(j+1)])
 }
 
 // possessiveMark reports whether token j is the apostrophe of a plural

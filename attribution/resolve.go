@@ -367,12 +367,20 @@ var possessives = set(`my his her our their your`)
 // personSpan reports whether speaker span sp is a name that "he" or "she"
 // may stand for.
 func (at *Attributor) personSpan(sp span) bool {
+	k := at.nameOfSpan(sp)
+	return k >= 0 && at.personName(k)
+}
+
+// nameOfSpan returns the name whose span (titles left out) ends where
+// speaker span sp ends, or -1; a title may start up to eight tokens
+// before sp.
+func (at *Attributor) nameOfSpan(sp span) int {
 	for k := at.nameAfter(max(0, sp.lo-8)); k < len(at.names) && at.names[k].full.lo < sp.hi; k++ {
 		if at.names[k].sp.hi == sp.hi {
-			return at.personName(k)
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // personRoles are the role nouns of a person that a definite description
@@ -386,10 +394,8 @@ var personRoles = set(`judge author writer novelist poet director mayor governor
 // Adeyemi"), or the speaker of an earlier "he" or "she" within far
 // sentences.
 func (at *Attributor) knownPerson(sp span, i int) bool {
-	for k := at.nameAfter(max(0, sp.lo-8)); k < len(at.names) && at.names[k].full.lo < sp.hi; k++ {
-		if nm := at.names[k]; nm.sp.hi == sp.hi && (nm.full.lo < nm.sp.lo || nm.roles.ok()) {
-			return true
-		}
+	if k := at.nameOfSpan(sp); k >= 0 && (at.names[k].full.lo < at.names[k].sp.lo || at.names[k].roles.ok()) {
+		return true
 	}
 	for j := max(0, i-far); j < i; j++ { // at most far back: a long article must not cost its length per sentence
 		sj := at.sents[j]
