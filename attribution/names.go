@@ -161,7 +161,8 @@ func (at *Attributor) addName(si int, full span) {
 	sentLo := at.bounds[si]
 	r := full.lo
 	for r > sentLo && full.lo-r < 2 && at.isWord(r-1) && !at.toks[r-1].upper && !at.toks[r-1].inQuote &&
-		!at.has(r-1, fStop) && !at.has(r-1, fDeterminer) && !at.has(r-1, fReporting) && !at.verbBeforeName(r-1) {
+		!at.has(r-1, fStop) && !at.has(r-1, fDeterminer) && !at.has(r-1, fReporting) && !at.verbBeforeName(r-1) &&
+		!at.has(r-1, fPreposition) { // "the family-owned estate near Stellenbosch": the estate is not Stellenbosch
 		r--
 	}
 	n.roles = span{r, n.sp.lo}
@@ -351,12 +352,25 @@ func (at *Attributor) itsAfter(n name) bool {
 func (at *Attributor) hasRole(n name, head string) bool {
 	for _, s := range []span{n.roles, n.appos, n.pre} {
 		for i := s.lo; i < s.hi; i++ {
+			if at.possessor(i) {
+				continue // "the agency's director", "the club's Margao training ground": not the agency, the club
+			}
 			if w := at.low(i); w == head || roleSynonyms[w] == head {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// possessor reports whether word i is followed by a possessive "'s": the
+// owner of what follows, not a word for the name it stands before.
+func (at *Attributor) possessor(i int) bool {
+	if i+1 >= len(at.toks) || at.toks[i+1].start != at.toks[i].end {
+		return false
+	}
+	w := at.low(i + 1)
+	return w == "'s" || w == "’s"
 }
 
 // roleSynonyms maps a title to the role noun a later description uses:

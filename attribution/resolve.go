@@ -222,7 +222,7 @@ func (at *Attributor) description(m span, i int) span {
 			continue
 		}
 		for k := sp.lo; k < min(sp.hi, sp.lo+4); k++ {
-			if sameNoun(at.low(k), head) {
+			if sameNoun(at.low(k), head) && !at.possessor(k) { // "Readings from the department's buoys" are not the department
 				return sp // "The paper", "The findings" → "A study by …"
 			}
 		}
@@ -247,6 +247,18 @@ func (at *Attributor) description(m span, i int) span {
 			}
 		}
 	}
+	// "The agency", "the club": the organisation quoted by name before.
+	if (orgHeads[head] || at.has(m.hi-1, fOrgKind)) && m.hi-m.lo <= 3 {
+		for j := i - 1; j >= from; j-- {
+			sj := at.sents[j]
+			if !sj.quote || !sj.speaker.ok() || sj.mkind == pronounMention {
+				continue
+			}
+			if k := at.nameOfSpan(sj.speaker); k >= 0 && at.named(at.names[k]) == sj.speaker && !at.personName(k) && !at.otherOrg(at.names[k], head) {
+				return sj.speaker
+			}
+		}
+	}
 	// "The company", "the group": the first organisation of the article.
 	if at.has(m.hi-1, fOrgKind) && m.hi-m.lo <= 3 {
 		for k := at.nameAfter(at.bounds[from]); k < len(at.names); k++ {
@@ -260,6 +272,25 @@ func (at *Attributor) description(m span, i int) span {
 		}
 	}
 	return m
+}
+
+// orgHeads are the nouns, besides orgKinds, of a definite description
+// that may stand for an organisation quoted by name before ("the club",
+// "the board").
+var orgHeads = set(`club union bureau university authority department board trust festival estate council
+	college school hospital institute society association federation commission league charity
+	ministry office body watchdog`)
+
+// otherOrg reports whether name n holds a word for another kind of
+// organisation than head: "The Institute for Fiscal Studies" is not "the
+// council".
+func (at *Attributor) otherOrg(n name, head string) bool {
+	for i := n.sp.lo; i < n.sp.hi; i++ {
+		if w := at.low(i); w != head && (at.has(i, fOrg) || orgHeads[w]) {
+			return true
+		}
+	}
+	return false
 }
 
 // definite reports whether noun phrase m refers back: "the company", "that
