@@ -189,7 +189,7 @@ func (at *Attributor) inPrepPhrase(j, lo int) bool {
 		if at.has(k, fDeterminer) {
 			return at.has(k-1, fPreposition)
 		}
-		if l := at.low(k); (!at.isWord(k) || at.toks[k].upper) && l != "'s" && l != "’s" {
+		if (!at.isWord(k) || at.toks[k].upper) && !possessiveS(at.low(k)) {
 			return false
 		}
 	}
@@ -420,7 +420,7 @@ func (at *Attributor) rolesThenName(j, hi int) int {
 // two lower-case words and a comma, before a name that a comma closes: "Ms
 // Tuhoe's partner, Wiremu Keepa, read …" is about Wiremu Keepa.
 func (at *Attributor) possessiveAppositive(from, next int) bool {
-	if next-from < 3 || next-from > 4 || (at.low(from) != "'s" && at.low(from) != "’s") || at.low(next-1) != "," {
+	if next-from < 3 || next-from > 4 || !possessiveS(at.low(from)) || at.low(next-1) != "," {
 		return false
 	}
 	for j := from + 1; j < next-1; j++ {

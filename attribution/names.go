@@ -369,9 +369,11 @@ func (at *Attributor) possessor(i int) bool {
 	if i+1 >= len(at.toks) || at.toks[i+1].start != at.toks[i].end {
 		return false
 	}
-	w := at.low(i + 1)
-	return w == "'s" || w == "’s"
+	return possessiveS(at.low(i + 1))
 }
+
+// possessiveS reports whether w is the possessive "'s", straight or curly.
+func possessiveS(w string) bool { return w == "'s" || w == "’s" }
 
 // roleSynonyms maps a title to the role noun a later description uses:
 // "Justice Mercy Achola" is "the judge".

@@ -247,27 +247,29 @@ func (at *Attributor) description(m span, i int) span {
 			}
 		}
 	}
-	// "The agency", "the club": the organisation quoted by name before.
-	if (orgHeads[head] || at.has(m.hi-1, fOrgKind)) && m.hi-m.lo <= 3 {
-		for j := i - 1; j >= from; j-- {
-			sj := at.sents[j]
-			if !sj.quote || !sj.speaker.ok() || sj.mkind == pronounMention {
-				continue
-			}
-			if k := at.nameOfSpan(sj.speaker); k >= 0 && at.named(at.names[k]) == sj.speaker && !at.personName(k) && !at.otherOrg(at.names[k], head) {
-				return sj.speaker
+	if m.hi-m.lo <= 3 {
+		// "The agency", "the club": the organisation quoted by name before.
+		if orgHeads[head] || at.has(m.hi-1, fOrgKind) {
+			for j := i - 1; j >= from; j-- {
+				sj := at.sents[j]
+				if !sj.quote || !sj.speaker.ok() || sj.mkind == pronounMention {
+					continue
+				}
+				if k := at.nameOfSpan(sj.speaker); k >= 0 && at.named(at.names[k]) == sj.speaker && !at.personName(k) && !at.otherOrg(at.names[k], head) {
+					return sj.speaker
+				}
 			}
 		}
-	}
-	// "The company", "the group": the first organisation of the article.
-	if at.has(m.hi-1, fOrgKind) && m.hi-m.lo <= 3 {
-		for k := at.nameAfter(at.bounds[from]); k < len(at.names); k++ {
-			nm := at.names[k]
-			if nm.sent > i {
-				break
-			}
-			if at.orgLike(nm) && !(nm.full.lo >= m.lo && nm.full.hi <= m.hi) {
-				return at.named(nm)
+		// "The company", "the group": the first organisation of the article.
+		if at.has(m.hi-1, fOrgKind) {
+			for k := at.nameAfter(at.bounds[from]); k < len(at.names); k++ {
+				nm := at.names[k]
+				if nm.sent > i {
+					break
+				}
+				if at.orgLike(nm) && !(nm.full.lo >= m.lo && nm.full.hi <= m.hi) {
+					return at.named(nm)
+				}
 			}
 		}
 	}
